@@ -1,0 +1,92 @@
+"""What every command needs: the settings, the open journal and printing helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from journal.config import Settings
+from journal.store import Store
+
+
+@dataclass
+class Context:
+    settings: Settings
+    store: Store
+    zone: tzinfo
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(db=getattr(args, "db", None))
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Context]:
+    """Open the journal named by --db / the environment / the default, and close it after."""
+    from journal.db import open_database
+
+    settings = settings_from(args)
+    zone = settings.zone()
+    db = open_database(settings.db_target)
+    try:
+        yield Context(settings, Store(db), zone)
+    finally:
+        db.close()
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def parse_day(text: str, option: str) -> date:
+    from journal.errors import InputError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f'{option} "{text}" is not a date; write it like 2026-11-01.') from None
+
+
+def range_bounds(
+    args: argparse.Namespace, ctx: Context
+) -> tuple[datetime | None, datetime | None, str | None]:
+    """The instants selected by --week or --from/--to, and a label for the range (or None)."""
+    from journal.errors import InputError
+    from journal.weeks import day_bounds, week_bounds, week_dates
+
+    week = getattr(args, "week", None)
+    if week:
+        start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
+        first, last = week_dates(week, ctx.settings.week_start)
+        return start, end, f"{week.upper()}"
+    first_text, last_text = getattr(args, "date_from", None), getattr(args, "date_to", None)
+    if not first_text and not last_text:
+        return None, None, None
+    first = parse_day(first_text, "--from") if first_text else date(1970, 1, 1)
+    last = parse_day(last_text, "--to") if last_text else date(9998, 12, 31)
+    if last < first:
+        raise InputError(f"--to {last} is before --from {first}; swap them.")
+    start, end = day_bounds(first, last, ctx.zone)
+    label = f"{first_text or '…'} to {last_text or '…'}"
+    return (start if first_text else None), (end if last_text else None), label
+
+
+def tag_marks(well: list[str], badly: list[str]) -> list[Any]:
+    """--well/--badly values (repeatable, comma-separated) as signed tag marks."""
+    from journal.schemas import validate_tag
+
+    marks = []
+    for values, polarity in ((well, 1), (badly, -1)):
+        for value in values:
+            for part in value.split(","):
+                slug = part.strip().lstrip("+-")
+                if slug:
+                    marks.append(validate_tag(slug, polarity))
+    return marks

@@ -1,0 +1,187 @@
+"""add, list, show, edit, delete and restore."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from journal.commands._common import (
+    Context,
+    opened,
+    print_json,
+    range_bounds,
+    tag_marks,
+)
+from journal.errors import InputError
+from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagMark, validate
+
+
+def _when(text: str | None, ctx: Context) -> datetime | None:
+    if text is None:
+        return None
+    from journal.when import WhenError, parse_when
+
+    try:
+        return parse_when(text, datetime.now(ctx.zone))
+    except WhenError as exc:
+        raise InputError(str(exc)) from None
+
+
+def add(args: argparse.Namespace) -> int:
+    tags = tag_marks(args.well, args.badly)
+    with opened(args) as ctx:
+        data = validate(
+            EntryIn,
+            {
+                "what": args.what,
+                "setting": args.setting,
+                "perspective": args.perspective,
+                "overall": args.overall,
+                "tags": tags,
+                "differently": args.differently,
+                "occurred_at": _when(args.at, ctx),
+                "private": args.private,
+                "flagged": args.flag,
+            },
+        )
+        entry = ctx.store.add(data)
+        if args.json:
+            print_json(entry.to_json(ctx.zone))
+        else:
+            print(entry.id)
+    return 0
+
+
+def list_(args: argparse.Namespace) -> int:
+    from journal.present import one_line
+
+    if args.limit < 1:
+        raise InputError("--limit must be at least 1.")
+    with opened(args) as ctx:
+        start, end, _ = range_bounds(args, ctx)
+        tag, polarity = None, None
+        if args.tag:
+            mark = TagMark.parse(args.tag) if args.tag[0] in "+-" else None
+            tag = mark.slug if mark else args.tag
+            polarity = mark.polarity if mark else None
+            _check_tag_exists(ctx, tag)
+        flt = validate(
+            EntryFilter,
+            {
+                "start": start,
+                "end": end,
+                "tag": tag,
+                "polarity": polarity,
+                "setting": args.setting,
+                "perspective": args.perspective,
+                "overall": args.overall,
+                "flagged": True if args.flagged else None,
+                "unreflected": args.unreflected,
+                "trashed": args.trash,
+                "search": args.search,
+            },
+        )
+        page = ctx.store.list(flt, limit=args.limit, cursor=args.cursor)
+        if args.json:
+            print_json(
+                {
+                    "entries": [e.to_json(ctx.zone) for e in page.entries],
+                    "next_cursor": page.next_cursor,
+                }
+            )
+            return 0
+        if not page.entries:
+            print(
+                "No entries match."
+                if _filtered(args)
+                else 'No entries yet. Add one with: service-journal add "what happened"'
+            )
+            return 0
+        for entry in page.entries:
+            print(one_line(entry, ctx.zone))
+        if page.next_cursor:
+            print(f"… more: add --cursor '{page.next_cursor}' or raise --limit")
+    return 0
+
+
+def _filtered(args: argparse.Namespace) -> bool:
+    keys = ("week", "date_from", "date_to", "tag", "setting", "perspective", "overall", "search")
+    return any(getattr(args, k, None) for k in keys) or args.flagged or args.unreflected
+
+
+def _check_tag_exists(ctx: Context, slug: str) -> None:
+    from journal.errors import UnknownTagError
+    from journal.taxonomy import normalise_slug, suggest
+
+    known = [t.slug for t in ctx.store.tag_catalogue()]
+    slug = normalise_slug(slug)
+    if slug not in known:
+        raise UnknownTagError(slug, suggest(slug, known))
+
+
+def show(args: argparse.Namespace) -> int:
+    from journal.present import detail_lines
+
+    with opened(args) as ctx:
+        entry = ctx.store.get(args.id)
+        if args.json:
+            print_json(entry.to_json(ctx.zone))
+        else:
+            print("\n".join(detail_lines(entry, ctx.zone)))
+    return 0
+
+
+_EDIT_FIELDS = {
+    "what": "what",
+    "setting": "setting",
+    "perspective": "perspective",
+    "overall": "overall",
+    "differently": "differently",
+    "details": "situation",
+    "behaviour": "behaviour",
+    "impact": "impact",
+    "why": "why",
+    "lesson": "lesson",
+    "action": "action",
+    "left": "left_them",
+    "flag": "flagged",
+    "private": "private",
+}
+
+
+def edit(args: argparse.Namespace) -> int:
+    with opened(args) as ctx:
+        changes: dict[str, Any] = {
+            field: getattr(args, option)
+            for option, field in _EDIT_FIELDS.items()
+            if getattr(args, option) is not None
+        }
+        if args.well or args.badly:
+            current = ctx.store.get(args.id).tags
+            added = tag_marks(args.well, args.badly)
+            changes["tags"] = [*current, *added]
+        if args.at is not None:
+            changes["occurred_at"] = _when(args.at, ctx)
+        if not changes:
+            raise InputError("Nothing to change; give at least one option, e.g. --lesson TEXT.")
+        entry = ctx.store.update(args.id, validate(EntryPatch, changes))
+        if args.json:
+            print_json(entry.to_json(ctx.zone))
+        else:
+            print(f"Updated #{entry.id}.")
+    return 0
+
+
+def delete(args: argparse.Namespace) -> int:
+    with opened(args) as ctx:
+        ctx.store.trash(args.id)
+    print(f"Moved #{args.id} to the trash; undo with: service-journal restore {args.id}")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    with opened(args) as ctx:
+        ctx.store.restore(args.id)
+    print(f"Restored #{args.id}.")
+    return 0

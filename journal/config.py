@@ -1,0 +1,58 @@
+"""Settings passed down to every layer: where the journal lives, the week start and time zone.
+
+One immutable object, built once at start-up from the command line and the environment, so that
+nothing reads the environment behind the caller's back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+
+ENV_DB = "SERVICE_JOURNAL_DB"
+ENV_WEEK_START = "SERVICE_JOURNAL_WEEK_START"
+ENV_TZ = "SERVICE_JOURNAL_TZ"
+APP_NAME = "service-journal"
+
+
+def default_db_path() -> Path:
+    """The journal in the platform's user data directory (platformdirs is only imported here)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "journal.db"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration for one run of the CLI or the TUI."""
+
+    db: str | None = None
+    """A file path or an SQLAlchemy URL; None means the default file in the user data dir."""
+    week_start: str = "monday"
+    """"monday" (ISO weeks) or "sunday"."""
+    tz: str | None = None
+    """An IANA zone name for grouping and display; None means the system's local zone."""
+
+    @classmethod
+    def from_env(cls, db: str | None = None, environ: dict[str, str] | None = None) -> Settings:
+        """Command-line values win over the environment, which wins over the defaults."""
+        env = os.environ if environ is None else environ
+        week_start = env.get(ENV_WEEK_START, "monday").strip().lower() or "monday"
+        return cls(
+            db=db or env.get(ENV_DB) or None,
+            week_start="sunday" if week_start == "sunday" else "monday",
+            tz=env.get(ENV_TZ) or None,
+        )
+
+    @property
+    def db_target(self) -> str:
+        """The configured database as given, or the default path."""
+        return self.db if self.db else str(default_db_path())
+
+    def zone(self) -> tzinfo:
+        """The time zone for showing and grouping instants."""
+        from journal.when import local_zone
+
+        return local_zone(self.tz)

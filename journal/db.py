@@ -1,0 +1,346 @@
+"""Opening the journal: file checks, SQLite pragmas, schema version, migrations and backups.
+
+Everything specific to SQLite lives here (pragmas, FTS5, the online backup), so that the models and
+the store run unchanged on another database through SQLAlchemy.
+
+Opening a current journal uses the standard library's ``sqlite3`` only: reading the schema version
+is one query, and Alembic (about half a second to import) is loaded only when a journal is created
+or needs an upgrade. Before an upgrade the file is copied next to itself.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from journal.errors import DatabaseError
+from journal.migrations import HEAD, REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+FTS_COLUMNS = ("what", "setting", "differently", "situation", "behaviour", "impact", "lesson")
+
+
+def fts_ddl() -> list[str]:
+    """Statements creating the full-text index over the entry texts and its sync triggers."""
+    cols = ", ".join(FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    return [
+        f"CREATE VIRTUAL TABLE entry_fts USING fts5({cols}, content='entry', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        f"CREATE TRIGGER entry_fts_ai AFTER INSERT ON entry BEGIN "
+        f"INSERT INTO entry_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER entry_fts_ad AFTER DELETE ON entry BEGIN "
+        f"INSERT INTO entry_fts(entry_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER entry_fts_au AFTER UPDATE OF {cols} ON entry BEGIN "
+        f"INSERT INTO entry_fts(entry_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO entry_fts(rowid, {cols}) VALUES (new.id, {new}); END",
+    ]
+
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Turn what the user typed into an FTS5 query: every word must match, as a prefix.
+
+    Each word is quoted, so FTS syntax the user types (quotes, ``*``, ``NEAR``, parentheses,
+    ``AND``/``OR``) is searched for as text, never interpreted.
+    """
+    words = _WORD_RE.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def dt_to_db(value: datetime) -> str:
+    """UTC text that sorts in time order (aware datetimes only)."""
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to the database layer")
+    return value.astimezone(UTC).strftime(DT_FORMAT)
+
+
+def dt_from_db(value: str | datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    text = value if "." in value else value + ".000000"
+    return datetime.strptime(text[:26], DT_FORMAT).replace(tzinfo=UTC)
+
+
+class Database:
+    """A connection to the journal with explicit, short write transactions.
+
+    The connection runs in autocommit mode; ``transaction()`` opens ``BEGIN IMMEDIATE`` so a
+    writer waits for the lock up front (with the busy timeout) instead of failing half-way.
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @property
+    def has_fts(self) -> bool:
+        return True
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One all-or-nothing write; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.conn.rollback()
+            raise
+        self._depth = 0
+        try:
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.conn.rollback()
+            raise translate(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy through SQLite's online backup, created private (0600)."""
+        target = Path(target)
+        if target.exists():
+            raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
+        _create_private_file(target)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+
+
+def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
+    """One sentence for the user out of SQLite's error."""
+    from journal.errors import JournalError
+
+    if isinstance(exc, JournalError):
+        return exc
+    text = str(exc).lower()
+    where = str(path) if path else "the journal"
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"{where} is locked by another program; close other Service Journal windows "
+            "and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"{where} is read-only; check the file's and its folder's permissions."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DatabaseError(
+            f"{where} is damaged; restore a backup or run `service-journal doctor`."
+        )
+    if isinstance(exc, sqlite3.IntegrityError):
+        return exc
+    return DatabaseError(f"Database problem with {where}: {exc}.")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable only by its owner (and its folder, if missing, 0700)."""
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(mode=0o700, parents=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Cannot create the folder {folder} ({exc.strerror}); choose another place with "
+                "--db."
+            ) from exc
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot create {path} ({exc.strerror}); choose another place with --db."
+        ) from exc
+    os.close(fd)
+
+
+def sqlite_path_from(target: str) -> Path | None:
+    """The file behind a path or an ``sqlite:///`` URL; None for other database URLs."""
+    if "://" not in target:
+        return Path(target).expanduser()
+    if target.startswith("sqlite:///"):
+        return Path(target[len("sqlite:///") :]).expanduser()
+    if target.startswith("sqlite://"):
+        raise DatabaseError("An in-memory database would lose everything; give a file path.")
+    return None
+
+
+def open_database(target: str, *, migrate: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the journal at a path or SQLAlchemy URL."""
+    path = sqlite_path_from(target)
+    if path is None:
+        from journal.db_sqlalchemy import open_sqlalchemy
+
+        return open_sqlalchemy(target, migrate=migrate)
+    is_new = not path.exists()
+    if is_new:
+        _create_private_file(path)
+    else:
+        _check_file(path)
+    conn = _connect(path)
+    db = Database(conn, path)
+    try:
+        version = _schema_version(db, is_new)
+        if version != HEAD:
+            if not migrate:
+                raise DatabaseError(f"{path} needs an upgrade; open it with service-journal first.")
+            if version is not None:
+                _backup_before_upgrade(db, version)
+            _enable_wal(db)
+            run_migrations(db)
+        else:
+            _enable_wal(db)
+    except BaseException:
+        conn.close()
+        if is_new:
+            _remove_new_files(path)
+        raise
+    return db
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a journal file; give a file path with --db.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise DatabaseError(f"No permission to read {path}; check its owner and mode.") from exc
+    if not header:
+        raise DatabaseError(
+            f"{path} is an empty file, not a journal; remove it or choose another file with --db."
+        )
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a Service Journal database (not SQLite); choose another file with --db."
+        )
+    owner_may_write = path.stat().st_mode & stat.S_IWUSR
+    if not owner_may_write or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(
+            f"{path} or its folder is read-only; check the permissions or copy the journal "
+            "somewhere writable."
+        )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _enable_wal(db: Database) -> None:
+    """WAL lets the TUI read while the CLI writes; set only once, as it rewrites the header."""
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def _schema_version(db: Database, is_new: bool) -> str | None:
+    """The journal's Alembic revision, or None for a new file; refuses foreign or newer files."""
+    if is_new:
+        return None
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "alembic_version" not in tables or "entry" not in tables:
+        raise DatabaseError(
+            f"{db.path} is an SQLite database of another program, not a journal; choose another "
+            "file with --db."
+        )
+    row = db.execute("SELECT version_num FROM alembic_version").fetchone()
+    version = row[0] if row else None
+    if version not in REVISIONS:
+        raise DatabaseError(
+            f"{db.path} was written by a newer Service Journal (schema {version}); upgrade "
+            "service-journal to open it."
+        )
+    return version
+
+
+def backup_path_for(path: Path, version: str) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return path.with_name(f"{path.name}.pre-{HEAD}-from-{version}-{stamp}.bak")
+
+
+def _backup_before_upgrade(db: Database, version: str) -> None:
+    assert db.path is not None
+    db.backup_to(backup_path_for(db.path, version))
+
+
+def run_migrations(db: Database) -> None:
+    """Bring the schema to HEAD with Alembic, over the same file, in its own transactions."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    assert db.path is not None
+    engine = create_engine(f"sqlite:///{db.path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            config = Config()
+            config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as exc:
+        inner = getattr(exc, "orig", None)
+        if isinstance(inner, sqlite3.Error):
+            raise translate(inner, db.path) from exc
+        raise
+    finally:
+        engine.dispose()
+
+
+def _remove_new_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -1,0 +1,597 @@
+"""The one place that reads and writes entries, tags, action items and drafts.
+
+Queries are plain SQL over the tables that ``journal.models`` defines, run through
+``journal.db.Database``: that keeps the CLI's read commands free of the ORM's import cost while the
+models stay the single definition of the schema. Every write is one transaction. Lists are pages
+(newest first, keyset cursor) so that no view ever loads the whole journal.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid as uuidlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from journal.db import Database, dt_from_db, dt_to_db, fts_query
+from journal.errors import InputError, NotFoundError, UnknownTagError
+from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagIn, TagMark
+from journal.taxonomy import BUILTIN_SETTINGS, GROUPS, suggest
+
+ENTRY_COLUMNS = (
+    "id",
+    "uuid",
+    "occurred_at",
+    "what",
+    "setting",
+    "perspective",
+    "overall",
+    "differently",
+    "situation",
+    "behaviour",
+    "impact",
+    "why",
+    "lesson",
+    "left_them",
+    "flagged",
+    "private",
+    "created_at",
+    "updated_at",
+    "trashed_at",
+)
+_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
+_TIME_COLUMNS = ("occurred_at", "created_at", "updated_at", "trashed_at")
+_TEXT_FIELDS = (
+    "what",
+    "setting",
+    "perspective",
+    "overall",
+    "differently",
+    "situation",
+    "behaviour",
+    "impact",
+    "why",
+    "lesson",
+    "left_them",
+)
+DEFAULT_PAGE = 50
+MAX_PAGE = 1000
+
+
+@dataclass(frozen=True)
+class ActionItemRow:
+    id: int
+    entry_id: int | None
+    text: str
+    status: str
+    created_at: datetime
+    closed_at: datetime | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "entry_id": self.entry_id,
+            "text": self.text,
+            "status": self.status,
+            "created_at": self.created_at.isoformat(),
+            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+        }
+
+
+@dataclass
+class EntryRow:
+    """An entry as read back, with its signed tags and action items. Instants are UTC."""
+
+    id: int
+    uuid: str
+    occurred_at: datetime
+    what: str
+    setting: str | None = None
+    perspective: str | None = None
+    overall: str | None = None
+    differently: str | None = None
+    situation: str | None = None
+    behaviour: str | None = None
+    impact: str | None = None
+    why: str | None = None
+    lesson: str | None = None
+    left_them: str | None = None
+    flagged: bool = False
+    private: bool = False
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    trashed_at: datetime | None = None
+    tags: list[TagMark] = field(default_factory=list)
+    action_items: list[ActionItemRow] = field(default_factory=list)
+
+    @property
+    def reflected(self) -> bool:
+        """Reflected once it has a do-differently note or a lesson (domain.md)."""
+        return bool(self.differently or self.lesson)
+
+    @property
+    def action(self) -> str | None:
+        """The entry's current action item text, if any."""
+        for item in reversed(self.action_items):
+            if item.status in ("open", "carried"):
+                return item.text
+        return self.action_items[-1].text if self.action_items else None
+
+    def to_json(self, zone: tzinfo) -> dict[str, Any]:
+        """The documented JSON shape (docs/cli.md): local instants with their offset."""
+
+        def when(value: datetime | None) -> str | None:
+            return value.astimezone(zone).isoformat() if value else None
+
+        data: dict[str, Any] = {"id": self.id, "uuid": self.uuid}
+        data["occurred_at"] = when(self.occurred_at)
+        for name in _TEXT_FIELDS:
+            data[name] = getattr(self, name)
+        data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in self.tags]
+        data["flagged"] = self.flagged
+        data["private"] = self.private
+        data["reflected"] = self.reflected
+        data["action_items"] = [item.to_json() for item in self.action_items]
+        data["created_at"] = when(self.created_at)
+        data["updated_at"] = when(self.updated_at)
+        data["trashed_at"] = when(self.trashed_at)
+        return data
+
+
+@dataclass(frozen=True)
+class Page:
+    entries: list[EntryRow]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class TagUsage:
+    slug: str
+    group: str
+    description: str
+    builtin: bool
+    plus: int = 0
+    minus: int = 0
+    unknown: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "group": self.group,
+            "description": self.description,
+            "builtin": self.builtin,
+            "plus": self.plus,
+            "minus": self.minus,
+            "unknown": self.unknown,
+        }
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store:
+    """Entries, tags, action items and drafts over one open journal."""
+
+    def __init__(self, db: Database, now: Callable[[], datetime] = _utcnow) -> None:
+        self.db = db
+        self._now = now
+
+    # ----------------------------------------------------------------- reading entries
+
+    def get(self, entry_id: int) -> EntryRow:
+        rows = self._fetch(f"{_SELECT} WHERE e.id = ?", (entry_id,))
+        if not rows:
+            raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
+        return rows[0]
+
+    def get_many(self, ids: list[int]) -> list[EntryRow]:
+        """Entries in the order of ``ids`` (missing ids are skipped)."""
+        found: dict[int, EntryRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._fetch(f"{_SELECT} WHERE e.id IN ({marks})", tuple(chunk)):
+                found[row.id] = row
+        return [found[i] for i in ids if i in found]
+
+    def list(
+        self, flt: EntryFilter | None = None, limit: int = DEFAULT_PAGE, cursor: str | None = None
+    ) -> Page:
+        """One page, newest first; with a search, best match first."""
+        flt = flt or EntryFilter()
+        limit = max(1, min(limit, MAX_PAGE))
+        where, params = self._where(flt)
+        match = fts_query(flt.search) if flt.search else None
+        if flt.search and match is None:
+            return Page([], None)
+        if match is not None and self.db.has_fts:
+            offset = int(cursor[2:]) if cursor and cursor.startswith("r:") else 0
+            sql = (
+                f"{_SELECT} JOIN (SELECT rowid AS rid, rank FROM entry_fts WHERE entry_fts MATCH ?"
+                f") m ON m.rid = e.id WHERE {where} ORDER BY m.rank, e.id DESC LIMIT ? OFFSET ?"
+            )
+            rows = self._fetch(sql, (match, *params, limit + 1, offset))
+            more = len(rows) > limit
+            return Page(rows[:limit], f"r:{offset + limit}" if more else None)
+        if cursor:
+            at, _, last_id = cursor.partition("|")
+            where += " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))"
+            params = [*params, at, at, int(last_id)]
+        sql = f"{_SELECT} WHERE {where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?"
+        rows = self._fetch(sql, (*params, limit + 1))
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            return Page(rows[:limit], f"{dt_to_db(last.occurred_at)}|{last.id}")
+        return Page(rows, None)
+
+    def iter_entries(self, flt: EntryFilter | None = None, chunk: int = 500) -> Iterator[EntryRow]:
+        """Every matching entry, newest first, read a page at a time (exports, reviews)."""
+        cursor: str | None = None
+        while True:
+            page = self.list(flt, limit=chunk, cursor=cursor)
+            yield from page.entries
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def count(self, flt: EntryFilter | None = None) -> int:
+        flt = flt or EntryFilter()
+        where, params = self._where(flt)
+        if flt.search:
+            match = fts_query(flt.search)
+            if match is None:
+                return 0
+            sql = (
+                "SELECT count(*) FROM entry e WHERE e.id IN "
+                f"(SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?) AND {where}"
+            )
+            return int(self.db.execute(sql, (match, *params)).fetchone()[0])
+        return int(
+            self.db.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0]
+        )
+
+    def _where(self, flt: EntryFilter) -> tuple[str, list[Any]]:
+        clauses = ["e.trashed_at IS NOT NULL" if flt.trashed else "e.trashed_at IS NULL"]
+        params: list[Any] = []
+        if flt.start is not None:
+            clauses.append("e.occurred_at >= ?")
+            params.append(dt_to_db(flt.start))
+        if flt.end is not None:
+            clauses.append("e.occurred_at < ?")
+            params.append(dt_to_db(flt.end))
+        if flt.tag:
+            sub = "SELECT entry_id FROM entry_tag WHERE tag_slug = ?"
+            params.append(flt.tag)
+            if flt.polarity is not None:
+                sub += " AND polarity = ?"
+                params.append(flt.polarity)
+            clauses.append(f"e.id IN ({sub})")
+        if flt.setting:
+            clauses.append("e.setting = ? COLLATE NOCASE")
+            params.append(flt.setting)
+        for name in ("perspective", "overall"):
+            value = getattr(flt, name)
+            if value:
+                clauses.append(f"e.{name} = ?")
+                params.append(value)
+        if flt.flagged is not None:
+            clauses.append("e.flagged = ?")
+            params.append(int(flt.flagged))
+        if flt.private is not None:
+            clauses.append("e.private = ?")
+            params.append(int(flt.private))
+        if flt.unreflected:
+            clauses.append("e.differently IS NULL AND e.lesson IS NULL")
+        return " AND ".join(clauses), params
+
+    def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
+        rows = self.db.execute(sql, params).fetchall()
+        if not rows:
+            return []
+        entries: list[EntryRow] = []
+        by_id: dict[int, EntryRow] = {}
+        for raw in rows:
+            values = dict(zip(ENTRY_COLUMNS, raw, strict=False))
+            for name in _TIME_COLUMNS:
+                values[name] = dt_from_db(values[name])
+            values["flagged"] = bool(values["flagged"])
+            values["private"] = bool(values["private"])
+            entry = EntryRow(**values)
+            entries.append(entry)
+            by_id[entry.id] = entry
+        marks = ",".join("?" * len(by_id))
+        ids = tuple(by_id)
+        tag_sql = (
+            f"SELECT entry_id, tag_slug, polarity FROM entry_tag WHERE entry_id IN ({marks}) "
+            "ORDER BY polarity DESC, tag_slug"
+        )
+        for entry_id, slug, polarity in self.db.execute(tag_sql, ids):
+            by_id[entry_id].tags.append(TagMark.model_construct(slug=slug, polarity=polarity))
+        item_sql = (
+            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
+            f"WHERE entry_id IN ({marks}) ORDER BY id"
+        )
+        for item in self.db.execute(item_sql, ids):
+            by_id[item[1]].action_items.append(_action_row(item))
+        return entries
+
+    # ----------------------------------------------------------------- writing entries
+
+    def add(self, data: EntryIn) -> EntryRow:
+        """Store a new entry with its tags (and action item) in one transaction."""
+        now = self._now()
+        with self.db.transaction() as db:
+            self._check_tags(data.tags)
+            values = {name: getattr(data, name) for name in _TEXT_FIELDS}
+            values.update(
+                uuid=data.uuid or str(uuidlib.uuid4()),
+                occurred_at=dt_to_db(data.occurred_at or now),
+                flagged=int(data.flagged),
+                private=int(data.private),
+                created_at=dt_to_db(now),
+                updated_at=dt_to_db(now),
+            )
+            columns = ", ".join(values)
+            marks = ", ".join(f":{name}" for name in values)
+            try:
+                cursor = db.execute(f"INSERT INTO entry ({columns}) VALUES ({marks})", values)
+            except Exception as exc:
+                if "UNIQUE" in str(exc) and "uuid" in str(exc):
+                    raise InputError(
+                        f"An entry with uuid {values['uuid']} already exists."
+                    ) from exc
+                raise
+            entry_id = int(cursor.lastrowid or 0)
+            self._write_tags(entry_id, data.tags)
+            if data.action:
+                self._set_action(entry_id, data.action, now)
+        return self.get(entry_id)
+
+    def update(self, entry_id: int, patch: EntryPatch) -> EntryRow:
+        """Apply only the fields the caller set; unknown tags leave the entry as it was."""
+        changes = patch.changes()
+        now = self._now()
+        with self.db.transaction() as db:
+            self.get(entry_id)
+            tags = changes.pop("tags", None)
+            action_given = "action" in changes
+            action = changes.pop("action", None)
+            if tags is not None:
+                self._check_tags(tags)
+            if "occurred_at" in changes:
+                if changes["occurred_at"] is None:
+                    changes.pop("occurred_at")
+                else:
+                    changes["occurred_at"] = dt_to_db(changes["occurred_at"])
+            for name in ("flagged", "private"):
+                if name in changes:
+                    if changes[name] is None:
+                        changes.pop(name)
+                    else:
+                        changes[name] = int(changes[name])
+            changes["updated_at"] = dt_to_db(now)
+            sets = ", ".join(f"{name} = :{name}" for name in changes)
+            db.execute(f"UPDATE entry SET {sets} WHERE id = :_id", {**changes, "_id": entry_id})
+            if tags is not None:
+                db.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
+                self._write_tags(entry_id, tags)
+            if action_given:
+                self._set_action(entry_id, action, now)
+        return self.get(entry_id)
+
+    def trash(self, entry_id: int) -> EntryRow:
+        """Move to the trash (reversible with ``restore``)."""
+        with self.db.transaction() as db:
+            entry = self.get(entry_id)
+            if entry.trashed_at is None:
+                db.execute(
+                    "UPDATE entry SET trashed_at = ? WHERE id = ?",
+                    (dt_to_db(self._now()), entry_id),
+                )
+        return self.get(entry_id)
+
+    def restore(self, entry_id: int) -> EntryRow:
+        with self.db.transaction() as db:
+            entry = self.get(entry_id)
+            if entry.trashed_at is None:
+                raise InputError(f"Entry #{entry_id} is not in the trash.")
+            db.execute("UPDATE entry SET trashed_at = NULL WHERE id = ?", (entry_id,))
+        return self.get(entry_id)
+
+    def purge(self, entry_id: int) -> None:
+        """Delete for good; only entries already in the trash, so nothing goes in one step."""
+        with self.db.transaction() as db:
+            entry = self.get(entry_id)
+            if entry.trashed_at is None:
+                raise InputError(f"Entry #{entry_id} is not in the trash; delete it first.")
+            db.execute("DELETE FROM entry WHERE id = ?", (entry_id,))
+
+    def _check_tags(self, tags: list[TagMark]) -> None:
+        if not tags:
+            return
+        wanted = [t.slug for t in tags]
+        marks = ",".join("?" * len(wanted))
+        known = {
+            row[0]
+            for row in self.db.execute(f"SELECT slug FROM tag WHERE slug IN ({marks})", wanted)
+        }
+        for slug in wanted:
+            if slug not in known:
+                every = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
+                raise UnknownTagError(slug, suggest(slug, every))
+
+    def _write_tags(self, entry_id: int, tags: list[TagMark]) -> None:
+        if tags:
+            self.db.executemany(
+                "INSERT INTO entry_tag (entry_id, tag_slug, polarity) VALUES (?, ?, ?)",
+                [(entry_id, t.slug, t.polarity) for t in tags],
+            )
+
+    def _set_action(self, entry_id: int, text: str | None, now: datetime) -> None:
+        """An entry has at most one open action item: set its text, or drop it when cleared."""
+        row = self.db.execute(
+            "SELECT id FROM action_item WHERE entry_id = ? AND status IN ('open', 'carried') "
+            "ORDER BY id DESC LIMIT 1",
+            (entry_id,),
+        ).fetchone()
+        if text is None:
+            if row:
+                self.db.execute("DELETE FROM action_item WHERE id = ?", (row[0],))
+        elif row:
+            self.db.execute("UPDATE action_item SET text = ? WHERE id = ?", (text, row[0]))
+        else:
+            self.db.execute(
+                "INSERT INTO action_item (entry_id, text, status, created_at) "
+                "VALUES (?, ?, 'open', ?)",
+                (entry_id, text, dt_to_db(now)),
+            )
+
+    # ----------------------------------------------------------------- action items
+
+    def action_items(self, status: str | None = None) -> list[ActionItemRow]:
+        sql = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
+        params: tuple[Any, ...] = ()
+        if status:
+            sql += " WHERE status = ?"
+            params = (status,)
+        return [_action_row(row) for row in self.db.execute(sql + " ORDER BY id", params)]
+
+    def set_action_status(self, item_id: int, status: str) -> ActionItemRow:
+        if status not in ("open", "done", "dropped", "carried"):
+            raise InputError(f'Status must be one of open, done, dropped, carried, not "{status}".')
+        closed = None if status in ("open", "carried") else dt_to_db(self._now())
+        with self.db.transaction() as db:
+            cur = db.execute(
+                "UPDATE action_item SET status = ?, closed_at = ? WHERE id = ?",
+                (status, closed, item_id),
+            )
+            if cur.rowcount == 0:
+                raise NotFoundError(f"There is no action item #{item_id}.")
+        row = self.db.execute(
+            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
+            "WHERE id = ?",
+            (item_id,),
+        ).fetchone()
+        return _action_row(row)
+
+    # ----------------------------------------------------------------- tags
+
+    def tags(self) -> list[TagUsage]:
+        """The catalogue with how often each tag was used (+, -, unknown) on live entries."""
+        sql = (
+            'SELECT t.slug, t."group", t.description, t.builtin, '
+            "coalesce(u.plus, 0), coalesce(u.minus, 0), coalesce(u.unknown, 0) FROM tag t "
+            "LEFT JOIN (SELECT et.tag_slug AS slug, "
+            "sum(CASE WHEN et.polarity = 1 THEN 1 ELSE 0 END) AS plus, "
+            "sum(CASE WHEN et.polarity = -1 THEN 1 ELSE 0 END) AS minus, "
+            "sum(CASE WHEN et.polarity = 0 THEN 1 ELSE 0 END) AS unknown "
+            "FROM entry_tag et JOIN entry e ON e.id = et.entry_id AND e.trashed_at IS NULL "
+            "GROUP BY et.tag_slug) u ON u.slug = t.slug"
+        )
+        rows = [
+            TagUsage(r[0], r[1], r[2] or "", bool(r[3]), int(r[4]), int(r[5]), int(r[6]))
+            for r in self.db.execute(sql)
+        ]
+        order = {g: i for i, g in enumerate(GROUPS)}
+        builtin_pos = {t.slug: i for i, t in enumerate(_builtin_tags())}
+        return sorted(
+            rows,
+            key=lambda t: (
+                order.get(t.group, len(order)),
+                t.group,
+                builtin_pos.get(t.slug, len(builtin_pos)),
+                t.slug,
+            ),
+        )
+
+    def tag_catalogue(self) -> list[TagUsage]:
+        """The catalogue without usage counts (cheap: for pickers and validation)."""
+        return [
+            TagUsage(r[0], r[1], r[2] or "", bool(r[3]))
+            for r in self.db.execute('SELECT slug, "group", description, builtin FROM tag')
+        ]
+
+    def add_tag(self, data: TagIn) -> TagUsage:
+        """A custom tag; a group that matches a built-in one ignoring case takes its spelling."""
+        group = next((g for g in GROUPS if g.lower() == data.group.lower()), data.group)
+        with self.db.transaction() as db:
+            exists = db.execute("SELECT 1 FROM tag WHERE slug = ?", (data.slug,)).fetchone()
+            if exists:
+                raise InputError(f'The tag "{data.slug}" already exists.')
+            db.execute(
+                'INSERT INTO tag (slug, "group", description, builtin) VALUES (?, ?, ?, 0)',
+                (data.slug, group, data.description),
+            )
+        return TagUsage(data.slug, group, data.description, False)
+
+    # ----------------------------------------------------------------- capture helpers
+
+    def sticky_defaults(self) -> dict[str, str | None]:
+        """Setting and perspective of the last entry written, for the next capture."""
+        row = self.db.execute(
+            "SELECT setting, perspective FROM entry WHERE trashed_at IS NULL "
+            "ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return (
+            {"setting": row[0], "perspective": row[1]}
+            if row
+            else {
+                "setting": None,
+                "perspective": None,
+            }
+        )
+
+    def recent_settings(self, limit: int = 20) -> list[str]:
+        """Settings used before, most recent first, then the built-in list."""
+        rows = self.db.execute(
+            "SELECT setting FROM entry WHERE setting IS NOT NULL AND trashed_at IS NULL "
+            "GROUP BY setting ORDER BY max(id) DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        seen = [r[0] for r in rows]
+        lowered = {s.lower() for s in seen}
+        return seen + [s for s in BUILTIN_SETTINGS if s.lower() not in lowered]
+
+    def load_draft(self) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT payload FROM draft WHERE id = 1").fetchone()
+        if not row:
+            return None
+        try:
+            data = json.loads(row[0])
+        except ValueError:
+            return None
+        return data if isinstance(data, dict) and data else None
+
+    def save_draft(self, payload: dict[str, Any]) -> None:
+        text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        with self.db.transaction() as db:
+            db.execute(
+                "INSERT INTO draft (id, payload, updated_at) VALUES (1, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET payload = excluded.payload, "
+                "updated_at = excluded.updated_at",
+                (text, dt_to_db(self._now())),
+            )
+
+    def clear_draft(self) -> None:
+        with self.db.transaction() as db:
+            db.execute("DELETE FROM draft WHERE id = 1")
+
+
+def _action_row(row: Any) -> ActionItemRow:
+    return ActionItemRow(
+        id=row[0],
+        entry_id=row[1],
+        text=row[2],
+        status=row[3],
+        created_at=dt_from_db(row[4]) or datetime.now(UTC),
+        closed_at=dt_from_db(row[5]),
+    )
+
+
+def _builtin_tags() -> tuple[Any, ...]:
+    from journal.taxonomy import BUILTIN_TAGS
+
+    return BUILTIN_TAGS

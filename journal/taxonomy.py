@@ -1,0 +1,148 @@
+"""The built-in tag catalogue and setting list, shared by validation, storage and the UI.
+
+Kept to the standard library and plain data because it is imported on every start-up path (schemas,
+the first migration, quick capture). Slugs are stable identifiers stored in journals and exports, so
+entries here may gain better descriptions but must never be renamed or removed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+GROUPS: tuple[str, ...] = (
+    "Reliability",
+    "Responsiveness",
+    "Assurance",
+    "Empathy",
+    "Tangibles",
+    "Recovery",
+    "Mindset",
+)
+"""The five classic service-quality dimensions plus recovery and mindset, in display order."""
+
+
+@dataclass(frozen=True)
+class TagDef:
+    """One catalogue tag; frozen so the shared built-in table cannot be altered by a caller."""
+
+    slug: str
+    group: str
+    description: str
+
+
+def _tags(group: str, *pairs: tuple[str, str]) -> tuple[TagDef, ...]:
+    return tuple(TagDef(slug, group, description) for slug, description in pairs)
+
+
+BUILTIN_TAGS: tuple[TagDef, ...] = (
+    *_tags(
+        "Reliability",
+        ("promise-kept", "did what was said"),
+        ("accuracy", "got it right first time"),
+        ("follow-through", "came back as promised"),
+        ("expectations", "set honest expectations; under-promise, over-deliver"),
+        ("honest-limits", "said plainly what could not be done, and suggested an alternative"),
+    ),
+    *_tags(
+        "Responsiveness",
+        ("acknowledged", "noticed and greeted the person quickly"),
+        ("wait-time", "waiting was short or managed"),
+        ("kept-informed", "told about problems or delays early"),
+        ("initiative", "helped before being asked"),
+    ),
+    *_tags(
+        "Assurance",
+        ("knowledge", "knew products, policies, how to do the job"),
+        ("courtesy", "was polite and respectful"),
+        ("composure", "stayed calm under pressure"),
+        ("confidence", "inspired trust"),
+    ),
+    *_tags(
+        "Empathy",
+        ("attention", "gave focused attention, not the phone or the colleague"),
+        ("listening", "listened and understood what the person actually needed"),
+        ("individualized", "treated this person as an individual, not a routine case"),
+        ("customer-view", "saw it from the customer's side"),
+        ("patience", "stayed patient, without rushing or talking down to the person"),
+    ),
+    *_tags(
+        "Tangibles",
+        ("environment", "clean, orderly, signposted"),
+        ("tools", "systems and equipment worked"),
+        ("queue", "the line was organized and fair"),
+    ),
+    *_tags(
+        "Recovery",
+        ("complaint-welcomed", "treated a complaint as useful, not as an attack"),
+        ("ownership", "owned the problem instead of passing it on"),
+        ("apology", "apologised sincerely, without excuses"),
+        ("fix", "offered a real remedy"),
+        ("escalation", "got the right person involved in time"),
+    ),
+    *_tags(
+        "Mindset",
+        ("own-problems-kept-out", "personal mood did not reach the customer"),
+        ("interruption-welcomed", "an interruption was treated as a chance to help"),
+        ("internal-customer", "colleagues, boss or suppliers served as customers"),
+        ("staff-conduct", "how staff treated each other in front of customers"),
+        ("left-better", "made the person's day a bit better"),
+        ("made-a-difference", "the help changed the outcome for the person served"),
+    ),
+)
+
+BUILTIN_BY_SLUG: dict[str, TagDef] = {tag.slug: tag for tag in BUILTIN_TAGS}
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Lower-case words joined by single hyphens: safe in URLs, shells, Markdown and CSV alike."""
+
+_SEPARATORS = re.compile(r"[\s_]+")
+_HYPHEN_RUNS = re.compile(r"-{2,}")
+
+
+def normalise_slug(text: str) -> str:
+    """Forgive the ways people type a slug ("Wait Time", "wait_time") so they need not remember.
+
+    The result is not guaranteed to match SLUG_PATTERN (other punctuation is kept), so that
+    validation can still reject it with a message instead of silently rewriting the user's text.
+    """
+    slug = _SEPARATORS.sub("-", text.strip().lower())
+    return _HYPHEN_RUNS.sub("-", slug).strip("-")
+
+
+def suggest(slug: str, known: Iterable[str], n: int = 3) -> list[str]:
+    """Offer likely intended slugs for a typo or a prefix, best first, at most n of them.
+
+    Prefix matches come first because a user typing "comp" most likely wants to complete a word;
+    fuzzy matches then catch misspellings such as "atention".
+    """
+    if n <= 0:
+        return []
+    wanted = normalise_slug(slug)
+    candidates = list(dict.fromkeys(known))
+    # Shortest completions first: the exact slug (if known) leads, then the nearest completions.
+    prefixed = sorted((k for k in candidates if wanted and k.startswith(wanted)), key=len)
+    fuzzy = difflib.get_close_matches(wanted, candidates, n=n, cutoff=0.5)
+    return list(dict.fromkeys([*prefixed, *fuzzy]))[:n]
+
+
+BUILTIN_SETTINGS: tuple[str, ...] = (
+    "grocery checkout",
+    "bank",
+    "restaurant",
+    "cafe",
+    "phone support",
+    "hotel",
+    "clinic",
+    "pharmacy",
+    "public office",
+    "online chat",
+    "shop",
+    "at work with colleagues",
+    "at home",
+    "with friends",
+    "public transport",
+)
+"""Suggestions offered before the user's own history provides better ones."""

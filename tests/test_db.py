@@ -1,0 +1,146 @@
+"""Opening journals: creation, migrations, permissions and refusals that leave files untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from journal.db import open_database
+from journal.errors import DatabaseError
+from journal.migrations import HEAD, REVISIONS
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_journal_is_private_in_a_private_folder(tmp_path: Path) -> None:
+    path = tmp_path / "new-folder" / "journal.db"
+    open_database(str(path)).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_new_journal_is_migrated_to_head_with_the_catalogue_seeded(db_path: Path) -> None:
+    db = open_database(str(db_path))
+    try:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
+        assert db.execute("SELECT count(*) FROM tag WHERE builtin").fetchone()[0] >= 30
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    finally:
+        db.close()
+
+
+def test_second_open_is_a_no_op(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    before = digest(db_path)
+    open_database(str(db_path)).close()
+    assert digest(db_path) == before
+    assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_revisions_list_matches_the_migration_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path("journal/migrations").resolve()))
+    script = ScriptDirectory.from_config(config)
+    ordered = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert tuple(ordered) == REVISIONS
+    assert script.get_current_head() == HEAD
+
+
+def test_migrated_schema_matches_the_models(db_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+    from sqlmodel import SQLModel
+
+    import journal.models  # noqa: F401
+
+    open_database(str(db_path)).close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "include_name": lambda name, type_, parent: (
+                    not (name or "").startswith("entry_fts")
+                ),
+                "compare_type": True,
+            },
+        )
+        diff = compare_metadata(context, SQLModel.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def _refused_untouched(path: Path, match: str) -> None:
+    before = digest(path)
+    with pytest.raises(DatabaseError, match=match) as info:
+        open_database(str(path))
+    assert info.value.exit_code == 3
+    assert digest(path) == before
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_empty_file_is_refused(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+    _refused_untouched(db_path, "empty file")
+
+
+def test_text_file_is_refused(db_path: Path) -> None:
+    db_path.write_text("dear diary\n")
+    _refused_untouched(db_path, "not a Service Journal database")
+
+
+def test_other_programs_sqlite_database_is_refused(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    _refused_untouched(db_path, "another program")
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    _refused_untouched(db_path, "newer Service Journal")
+
+
+def test_corrupt_database_is_refused(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    data = bytearray(db_path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    db_path.write_bytes(bytes(data))
+    _refused_untouched(db_path, "damaged|not a Service Journal|another program")
+
+
+def test_read_only_file_is_refused(db_path: Path) -> None:
+    open_database(str(db_path)).close()
+    db_path.chmod(0o400)
+    try:
+        _refused_untouched(db_path, "read-only")
+    finally:
+        db_path.chmod(0o600)
+
+
+def test_server_urls_are_refused_with_a_sentence() -> None:
+    with pytest.raises(DatabaseError, match="not supported yet"):
+        open_database("postgresql://localhost/journal")
+
+
+def test_sqlite_url_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "via-url.db"
+    open_database(f"sqlite:///{path}").close()
+    assert path.exists()
