@@ -69,14 +69,14 @@ class ActionItemRow:
     created_at: datetime
     closed_at: datetime | None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, zone: tzinfo) -> dict[str, Any]:
         return {
             "id": self.id,
             "entry_id": self.entry_id,
             "text": self.text,
             "status": self.status,
-            "created_at": self.created_at.isoformat(),
-            "closed_at": self.closed_at.isoformat() if self.closed_at else None,
+            "created_at": self.created_at.astimezone(zone).isoformat(),
+            "closed_at": self.closed_at.astimezone(zone).isoformat() if self.closed_at else None,
         }
 
 
@@ -133,7 +133,7 @@ class EntryRow:
         data["flagged"] = self.flagged
         data["private"] = self.private
         data["reflected"] = self.reflected
-        data["action_items"] = [item.to_json() for item in self.action_items]
+        data["action_items"] = [item.to_json(zone) for item in self.action_items]
         data["created_at"] = when(self.created_at)
         data["updated_at"] = when(self.updated_at)
         data["trashed_at"] = when(self.trashed_at)

@@ -138,8 +138,8 @@ def test_edit_reflection_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "add", "Waiter argued with the manager in front of guests", "--overall", "badly")
     code, _, err = run(
         capsys,
-        "edit", "1", "--details", "Loud argument", "--why", "staffing", "--lesson", "Take it outside",
-        "--action", "Step away before disagreeing", "--left", "worse", "--flag", "--badly",
+        "edit", "1", "--details", "Loud argument", "--why", "staffing",
+        "--lesson", "Take it outside", "--action", "Step away before disagreeing", "--left", "worse", "--flag", "--badly",
         "staff-conduct",
     )  # fmt: skip
     assert code == 0, err
@@ -197,6 +197,7 @@ def test_tags_command_lists_catalogue_with_counts(capsys: pytest.CaptureFixture[
     run(capsys, "tags", "add", "called-back", "--group", "Recovery", "--description", "Rang back")
     run(capsys, "add", "x", "--well", "called-back", "--badly", "queue")
     code, out, _ = run(capsys, "tags", "--json")
+    assert code == 0
     tags = {t["slug"]: t for t in json.loads(out)}
     assert tags["called-back"]["group"] == "Recovery"
     assert tags["called-back"]["plus"] == 1
