@@ -139,8 +139,8 @@ def test_edit_reflection_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(
         capsys,
         "edit", "1", "--details", "Loud argument", "--why", "staffing",
-        "--lesson", "Take it outside", "--action", "Step away before disagreeing", "--left", "worse", "--flag", "--badly",
-        "staff-conduct",
+        "--lesson", "Take it outside", "--action", "Step away before disagreeing",
+        "--left", "worse", "--flag", "--badly", "staff-conduct",
     )  # fmt: skip
     assert code == 0, err
     _, out, _ = run(capsys, "show", "1", "--json")
