@@ -1,0 +1,115 @@
+"""`service-journal doctor`: check that a journal is whole and private, and repair its search index.
+
+Each check prints one line, ok or the problem with what to do; the exit code is 0 only when every
+check passed (3 when the journal cannot be opened at all, 1 when a check failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.db import Database, open_database, sqlite_path_from
+from journal.errors import DatabaseError
+from journal.migrations import HEAD
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def _permissions(path: Path) -> list[Check]:
+    checks = []
+    mode = stat.S_IMODE(path.stat().st_mode)
+    checks.append(
+        Check(
+            "file permissions",
+            mode & 0o077 == 0,
+            f"{oct(mode)}"
+            + ("" if mode & 0o077 == 0 else f"; others can read it: chmod 600 {path}"),
+        )
+    )
+    folder_mode = stat.S_IMODE(path.parent.stat().st_mode)
+    checks.append(
+        Check(
+            "folder permissions",
+            True,
+            f"{oct(folder_mode)}"
+            + ("" if folder_mode & 0o077 == 0 else " (shared folder; the file itself is private)"),
+        )
+    )
+    return checks
+
+
+def fts_in_sync(db: Database) -> bool:
+    """True when the search index matches the entries (FTS5's own integrity check)."""
+    try:
+        db.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
+    except DatabaseError:
+        return False
+    return True
+
+
+def rebuild_fts(db: Database) -> None:
+    with db.transaction():
+        db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
+
+
+def diagnose(db: Database, repair: bool) -> list[Check]:
+    checks: list[Check] = []
+    result = db.execute("PRAGMA integrity_check").fetchall()
+    ok = [r[0] for r in result] == ["ok"]
+    checks.append(
+        Check(
+            "integrity",
+            ok,
+            "ok" if ok else f"{result[0][0]}; restore a backup (service-journal backup makes one)",
+        )
+    )
+    version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
+    entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
+    checks.append(Check("entries", True, str(entries)))
+    in_sync = fts_in_sync(db)
+    if not in_sync and repair:
+        rebuild_fts(db)
+        in_sync = fts_in_sync(db)
+        checks.append(Check("search index", in_sync, "rebuilt" if in_sync else "rebuild failed"))
+    else:
+        checks.append(
+            Check(
+                "search index",
+                in_sync,
+                "in sync" if in_sync else "out of sync; run service-journal doctor --repair",
+            )
+        )
+    if db.path is not None:
+        checks.extend(_permissions(db.path))
+    return checks
+
+
+def run_checks(args: argparse.Namespace) -> int:
+    from journal.config import Settings
+
+    settings = Settings.from_env(db=getattr(args, "db", None))
+    target = settings.db_target
+    path = sqlite_path_from(target)
+    print(f"journal: {path if path else target}")
+    if path is not None:
+        print(f"backups: {path.parent}")
+    if path is not None and not path.exists():
+        print("not created yet: it will be made on the first entry.")
+        return 0
+    db = open_database(target)
+    try:
+        checks = diagnose(db, repair=args.repair)
+    finally:
+        db.close()
+    for check in checks:
+        print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+    return 0 if all(c.ok for c in checks) else 1
