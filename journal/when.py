@@ -19,10 +19,12 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from journal.errors import InputError
+
 EXAMPLES = '"now", "today 14:30", "yesterday 9am", "2h ago"'
 
 
-class WhenError(ValueError):
+class WhenError(InputError, ValueError):
     """A WHEN text or time zone name the user must correct; the message is one sentence."""
 
     @classmethod
@@ -198,7 +200,8 @@ def local_zone(name: str | None = None) -> tzinfo:
 
     A named zone (or one found via TZ or /etc/localtime) is preferred over the fixed offset that
     ``datetime.now().astimezone()`` reports, because only a real zone knows its DST rules, and a
-    week of entries can straddle a DST change.
+    week of entries can straddle a DST change. A blank name counts as unset, like an empty
+    environment variable; an unknown name is refused rather than silently replaced.
     """
     if name is not None and name.strip():
         wanted = name.strip()

@@ -20,12 +20,9 @@ from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagMark, validate
 def _when(text: str | None, ctx: Context) -> datetime | None:
     if text is None:
         return None
-    from journal.when import WhenError, parse_when
+    from journal.when import parse_when
 
-    try:
-        return parse_when(text, datetime.now(ctx.zone))
-    except WhenError as exc:
-        raise InputError(str(exc)) from None
+    return parse_when(text, datetime.now(ctx.zone))
 
 
 def add(args: argparse.Namespace) -> int:
