@@ -58,6 +58,10 @@ _TEXT_FIELDS = (
 )
 DEFAULT_PAGE = 50
 MAX_PAGE = 1000
+SEARCH_WINDOW = 2000
+"""How many of the most recent matches a search ranks (see ``Store._search``)."""
+TAG_PROBE = 2000
+"""Above this many uses a tag counts as common for the tag filter's plan."""
 
 
 @dataclass(frozen=True)
@@ -200,22 +204,13 @@ class Store:
     def list(
         self, flt: EntryFilter | None = None, limit: int = DEFAULT_PAGE, cursor: str | None = None
     ) -> Page:
-        """One page, newest first; with a search, best match first."""
+        """One page, newest first; with a search, best matches first (see ``_search``)."""
         flt = flt or EntryFilter()
         limit = max(1, min(limit, MAX_PAGE))
-        where, params = self._where(flt)
-        match = fts_query(flt.search) if flt.search else None
-        if flt.search and match is None:
-            return Page([], None)
-        if match is not None and self.db.has_fts:
-            offset = int(cursor[2:]) if cursor and cursor.startswith("r:") else 0
-            sql = (
-                f"{_SELECT} JOIN (SELECT rowid AS rid, rank FROM entry_fts WHERE entry_fts MATCH ?"
-                f") m ON m.rid = e.id WHERE {where} ORDER BY m.rank, e.id DESC LIMIT ? OFFSET ?"
-            )
-            rows = self._fetch(sql, (match, *params, limit + 1, offset))
-            more = len(rows) > limit
-            return Page(rows[:limit], f"r:{offset + limit}" if more else None)
+        where, params = self._where(flt, for_count=False)
+        if flt.search:
+            match = fts_query(flt.search)
+            return self._search(match, where, params, limit, cursor) if match else Page([], None)
         if cursor:
             at, _, last_id = cursor.partition("|")
             where += " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))"
@@ -225,6 +220,57 @@ class Store:
         if len(rows) > limit:
             last = rows[limit - 1]
             return Page(rows[:limit], f"{dt_to_db(last.occurred_at)}|{last.id}")
+        return Page(rows, None)
+
+    def _search(
+        self, match: str, where: str, params: list[Any], limit: int, cursor: str | None
+    ) -> Page:
+        """Ranked search whose cost does not grow with the journal.
+
+        Ranking every match of a common word costs time in proportion to the journal, so the
+        ranking covers the ``SEARCH_WINDOW`` most recently written matches: those come best
+        first (cursor ``r:OFFSET``), older matches follow newest first (cursor ``i:ID``).
+        """
+        rows: list[EntryRow] = []
+        if cursor is None or cursor.startswith("r:"):
+            offset = int(cursor[2:]) if cursor else 0
+            window = (
+                "SELECT rowid AS rid, rank AS score FROM entry_fts WHERE entry_fts MATCH ? "
+                f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}"
+            )
+            sql = (
+                f"{_SELECT} JOIN ({window}) m ON m.rid = e.id WHERE {where} "
+                "ORDER BY m.score, e.id DESC LIMIT ? OFFSET ?"
+            )
+            rows = self._fetch(sql, (match, *params, limit + 1, offset))
+            if len(rows) > limit:
+                return Page(rows[:limit], f"r:{offset + limit}")
+            size, oldest = self.db.execute(
+                f"SELECT count(*), min(rid) FROM ({window})", (match,)
+            ).fetchone()
+            if size < SEARCH_WINDOW:
+                return Page(rows, None)
+            below = int(oldest)
+        else:
+            below = int(cursor[2:])
+        # Older matches, newest first, read from the index in bounded chunks.
+        while len(rows) <= limit:
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? AND rowid < ? "
+                    "ORDER BY rowid DESC LIMIT 500",
+                    (match, below),
+                )
+            ]
+            if not ids:
+                break
+            below = ids[-1]
+            marks = ",".join("?" * len(ids))
+            sql = f"{_SELECT} WHERE e.id IN ({marks}) AND {where} ORDER BY e.id DESC"
+            rows.extend(self._fetch(sql, (*ids, *params)))
+        if len(rows) > limit:
+            return Page(rows[:limit], f"i:{rows[limit - 1].id}")
         return Page(rows, None)
 
     def iter_entries(self, flt: EntryFilter | None = None, chunk: int = 500) -> Iterator[EntryRow]:
@@ -239,7 +285,7 @@ class Store:
 
     def count(self, flt: EntryFilter | None = None) -> int:
         flt = flt or EntryFilter()
-        where, params = self._where(flt)
+        where, params = self._where(flt, for_count=True)
         if flt.search:
             match = fts_query(flt.search)
             if match is None:
@@ -253,7 +299,7 @@ class Store:
             self.db.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0]
         )
 
-    def _where(self, flt: EntryFilter) -> tuple[str, list[Any]]:
+    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, list[Any]]:
         clauses = ["e.trashed_at IS NOT NULL" if flt.trashed else "e.trashed_at IS NULL"]
         params: list[Any] = []
         if flt.start is not None:
@@ -263,12 +309,7 @@ class Store:
             clauses.append("e.occurred_at < ?")
             params.append(dt_to_db(flt.end))
         if flt.tag:
-            sub = "SELECT entry_id FROM entry_tag WHERE tag_slug = ?"
-            params.append(flt.tag)
-            if flt.polarity is not None:
-                sub += " AND polarity = ?"
-                params.append(flt.polarity)
-            clauses.append(f"e.id IN ({sub})")
+            clauses.append(self._tag_clause(flt.tag, flt.polarity, for_count, params))
         if flt.setting:
             clauses.append("e.setting = ? COLLATE NOCASE")
             params.append(flt.setting)
@@ -286,6 +327,32 @@ class Store:
         if flt.unreflected:
             clauses.append("e.differently IS NULL AND e.lesson IS NULL")
         return " AND ".join(clauses), params
+
+    def _tag_clause(
+        self, slug: str, polarity: int | None, for_count: bool, params: list[Any]
+    ) -> str:
+        """Entries with a tag, by the cheaper of two plans.
+
+        A page of a common tag is found fastest by walking entries newest first and checking
+        each (EXISTS on the primary key); a rare tag by collecting its few entries (IN). A bounded
+        probe of the tag index tells which applies, so neither plan grows with the journal.
+        """
+        sign = "" if polarity is None else " AND polarity = ?"
+        values: list[Any] = [slug] if polarity is None else [slug, polarity]
+        common = False
+        if not for_count:
+            probe = (
+                f"SELECT count(*) FROM (SELECT 1 FROM entry_tag WHERE tag_slug = ?{sign} "
+                f"LIMIT {TAG_PROBE})"
+            )
+            common = self.db.execute(probe, values).fetchone()[0] >= TAG_PROBE
+        params.extend(values)
+        if common:
+            return (
+                "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag_slug = ?"
+                f"{sign.replace('polarity', 't.polarity')})"
+            )
+        return f"e.id IN (SELECT entry_id FROM entry_tag WHERE tag_slug = ?{sign})"
 
     def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
         rows = self.db.execute(sql, params).fetchall()
@@ -480,20 +547,33 @@ class Store:
     # ----------------------------------------------------------------- tags
 
     def tags(self) -> list[TagUsage]:
-        """The catalogue with how often each tag was used (+, -, unknown) on live entries."""
-        sql = (
-            'SELECT t.slug, t."group", t.description, t.builtin, '
-            "coalesce(u.plus, 0), coalesce(u.minus, 0), coalesce(u.unknown, 0) FROM tag t "
-            "LEFT JOIN (SELECT et.tag_slug AS slug, "
-            "sum(CASE WHEN et.polarity = 1 THEN 1 ELSE 0 END) AS plus, "
-            "sum(CASE WHEN et.polarity = -1 THEN 1 ELSE 0 END) AS minus, "
-            "sum(CASE WHEN et.polarity = 0 THEN 1 ELSE 0 END) AS unknown "
-            "FROM entry_tag et JOIN entry e ON e.id = et.entry_id AND e.trashed_at IS NULL "
-            "GROUP BY et.tag_slug) u ON u.slug = t.slug"
-        )
+        """The catalogue with how often each tag was used (+, -, unknown) on live entries.
+
+        Counted from the tag index alone, minus the (few) tags of entries in the trash, so that
+        no join over the whole journal is needed.
+        """
+        counts: dict[tuple[str, int], int] = {}
+        for slug, polarity, n in self.db.execute(
+            "SELECT tag_slug, polarity, count(*) FROM entry_tag GROUP BY tag_slug, polarity"
+        ):
+            counts[(slug, polarity)] = n
+        for slug, polarity, n in self.db.execute(
+            "SELECT et.tag_slug, et.polarity, count(*) FROM entry e "
+            "JOIN entry_tag et ON et.entry_id = e.id WHERE e.trashed_at IS NOT NULL "
+            "GROUP BY et.tag_slug, et.polarity"
+        ):
+            counts[(slug, polarity)] -= n
         rows = [
-            TagUsage(r[0], r[1], r[2] or "", bool(r[3]), int(r[4]), int(r[5]), int(r[6]))
-            for r in self.db.execute(sql)
+            TagUsage(
+                t.slug,
+                t.group,
+                t.description,
+                t.builtin,
+                counts.get((t.slug, 1), 0),
+                counts.get((t.slug, -1), 0),
+                counts.get((t.slug, 0), 0),
+            )
+            for t in self.tag_catalogue()
         ]
         order = {g: i for i, g in enumerate(GROUPS)}
         builtin_pos = {t.slug: i for i, t in enumerate(_builtin_tags())}
@@ -545,13 +625,17 @@ class Store:
         )
 
     def recent_settings(self, limit: int = 20) -> list[str]:
-        """Settings used before, most recent first, then the built-in list."""
-        rows = self.db.execute(
+        """Settings of the last 500 entries, most recent first, then the built-in list."""
+        recent = self.db.execute(
             "SELECT setting FROM entry WHERE setting IS NOT NULL AND trashed_at IS NULL "
-            "GROUP BY setting ORDER BY max(id) DESC LIMIT ?",
-            (limit,),
-        ).fetchall()
-        seen = [r[0] for r in rows]
+            "ORDER BY id DESC LIMIT 500"
+        )
+        seen: list[str] = []
+        for (setting,) in recent:
+            if setting not in seen:
+                seen.append(setting)
+                if len(seen) == limit:
+                    break
         lowered = {s.lower() for s in seen}
         return seen + [s for s in BUILTIN_SETTINGS if s.lower() not in lowered]
 

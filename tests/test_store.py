@@ -266,3 +266,61 @@ def test_failed_write_leaves_nothing_behind(store: Store) -> None:
         add(store, "inside a failing transaction")
         raise InputError("stop")
     assert [e.what for e in store.list().entries] == ["first"]
+
+
+@pytest.mark.parametrize("window", [3, 2000])
+def test_search_pages_cover_every_match_once_past_the_ranked_window(
+    store: Store, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    import journal.store as store_module
+
+    monkeypatch.setattr(store_module, "SEARCH_WINDOW", window)
+    matching = [
+        add(store, f"queue number {i}", occurred_at=BASE + timedelta(hours=i)) for i in range(9)
+    ]
+    add(store, "nothing to find here")
+    trashed = add(store, "queue in the trash")
+    store.trash(trashed)
+    seen: list[int] = []
+    cursor = None
+    while True:
+        page = store.list(validate(EntryFilter, {"search": "queue"}), limit=2, cursor=cursor)
+        assert len(page.entries) == 2 or page.next_cursor is None
+        seen.extend(e.id for e in page.entries)
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert sorted(seen) == sorted(matching)
+    assert len(seen) == len(set(seen))
+
+
+@pytest.mark.parametrize("probe", [1, 2000])
+def test_tag_filter_gives_the_same_pages_with_either_plan(
+    store: Store, monkeypatch: pytest.MonkeyPatch, probe: int
+) -> None:
+    import journal.store as store_module
+
+    monkeypatch.setattr(store_module, "TAG_PROBE", probe)
+    tagged = [
+        add(
+            store,
+            f"e{i}",
+            tags=["-queue" if i % 2 else "+queue"],
+            occurred_at=BASE + timedelta(hours=i),
+        )
+        for i in range(6)
+    ]
+    add(store, "untagged", occurred_at=BASE)
+    assert ids(store, tag="queue") == list(reversed(tagged))
+    assert ids(store, tag="queue", polarity=-1) == [
+        i for i in reversed(tagged) if (i - tagged[0]) % 2
+    ]
+    assert store.count(validate(EntryFilter, {"tag": "queue", "polarity": 1})) == 3
+
+
+def test_tag_counts_leave_out_the_trash(store: Store) -> None:
+    add(store, "a", tags=["-queue"])
+    gone = add(store, "b", tags=["-queue", "+courtesy"])
+    store.trash(gone)
+    usage = {t.slug: t for t in store.tags()}
+    assert (usage["queue"].minus, usage["courtesy"].plus) == (1, 0)
