@@ -174,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", "Check the journal: integrity, schema, permissions, search.", "maintenance:doctor"
     )
     p.add_argument("--repair", action="store_true", help="rebuild the search index if needed")
+    parser.set_defaults(commands=tuple(sub.choices))
     return parser
 
 
