@@ -133,3 +133,85 @@ class Draft(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     payload: str = Field(default="{}")
     updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+# ----------------------------------------------------------------- the weekly review (0002)
+
+CHECKIN_ANSWERS = ("yes", "partly", "no")
+DECISIONS = ("done", "dropped", "carried")
+
+
+def _week_column(*, primary_key: bool) -> Column:
+    """A week label such as ``2026-W47`` (the ISO label, also for Sunday-start weeks)."""
+    return Column(String(8), primary_key=primary_key, nullable=False)
+
+
+class WeekReviewRecord(SQLModel, table=True):
+    """What the user decided in the review of one week.
+
+    ``focus_tag``/``focus_plan`` are the behaviour chosen in this week's review, to practise in
+    the week after; ``focus_outcome`` is how that practice went, marked in the next review.
+    """
+
+    __tablename__ = "week_review"
+    __table_args__ = (
+        CheckConstraint(_in("focus_outcome", DECISIONS), name="ck_week_review_focus_outcome"),
+    )
+
+    week: str = Field(sa_column=_week_column(primary_key=True))
+    focus_tag: str | None = Field(
+        default=None,
+        sa_column=Column(
+            String(40), ForeignKey("tag.slug", onupdate="CASCADE"), nullable=True, index=True
+        ),
+    )
+    focus_plan: str | None = Field(default=None, max_length=300)
+    focus_outcome: str | None = Field(default=None, max_length=8)
+    coach_questions: str | None = Field(default=None, max_length=2000)
+    reviewed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class CheckinAnswer(SQLModel, table=True):
+    """One answer of the weekly self check-in (questions in ``journal.checkin``)."""
+
+    __tablename__ = "checkin_answer"
+    __table_args__ = (
+        CheckConstraint("question BETWEEN 1 AND 10", name="ck_checkin_answer_question"),
+        CheckConstraint("answer IN ('yes', 'partly', 'no')", name="ck_checkin_answer_answer"),
+    )
+
+    week: str = Field(sa_column=_week_column(primary_key=True))
+    question: int = Field(
+        sa_column=Column(Integer, primary_key=True, nullable=False, autoincrement=False)
+    )
+    answer: str = Field(max_length=8)
+    answered_at: datetime = Field(sa_column=_utc_column(nullable=False))
+
+
+class ActionDecision(SQLModel, table=True):
+    """What a week's review decided about an action item: done, dropped or carried over.
+
+    The item's own ``status`` follows the latest decision; this table keeps which review made it.
+    """
+
+    __tablename__ = "action_decision"
+    __table_args__ = (
+        CheckConstraint(
+            "decision IN ('done', 'dropped', 'carried')", name="ck_action_decision_decision"
+        ),
+        Index("ix_action_decision_item", "action_item_id"),
+    )
+
+    week: str = Field(sa_column=_week_column(primary_key=True))
+    action_item_id: int = Field(
+        sa_column=Column(
+            Integer,
+            ForeignKey("action_item.id", ondelete="CASCADE"),
+            primary_key=True,
+            nullable=False,
+            autoincrement=False,
+        )
+    )
+    decision: str = Field(max_length=8)
+    decided_at: datetime = Field(sa_column=_utc_column(nullable=False))

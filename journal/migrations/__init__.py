@@ -5,5 +5,5 @@
 that it matches the scripts in ``versions/``).
 """
 
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
