@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from journal.config import Settings
 from journal.db import open_database
 from journal.schemas import EntryIn, TagMark, validate
 from journal.store import Store
@@ -275,24 +276,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.path.exists():
         print(f"{args.path} already exists; give a new file name.", file=sys.stderr)
         return 1
-    from journal.config import Settings
-
     settings = Settings.from_env(db=str(args.path))
     zone = settings.zone()
     db = open_database(str(args.path))
     try:
         store = Store(db)
-        ids = fill(store, zone, datetime.now(zone), args.seed)
-        _review_state(db, store, settings, zone)
+        now = datetime.now(zone)
+        ids = fill(store, zone, now, args.seed)
+        review_state(store, settings, now)
     finally:
         db.close()
     print(f"Wrote {len(ids)} demo entries to {args.path}")
     return 0
 
 
-def _review_state(db: object, store: Store, settings: object, zone: tzinfo) -> None:
-    """A reviewed last week with a check-in and a focus, when the review tables exist."""
-    return None
+def review_state(store: Store, settings: Settings, now: datetime) -> None:
+    """Last week reviewed, with a check-in, a focus, coach questions and an action decided."""
+    from journal.review import current_week
+    from journal.review_store import ReviewStore
+    from journal.weeks import shift_week
+
+    reviews = ReviewStore(store.db)
+    this_week = current_week(settings, now)
+    for back, answers in ((2, "yes partly no yes yes partly yes yes no partly"),
+                          (1, "yes yes partly yes yes yes partly yes partly yes")):  # fmt: skip
+        week = shift_week(this_week, -back)
+        reviews.save_checkin(week, dict(enumerate(answers.split(), start=1)))
+        reviews.mark_reviewed(week)
+    last_week = shift_week(this_week, -1)
+    reviews.set_focus(last_week, "attention", PLANS[0])
+    reviews.set_coach_questions(
+        this_week, "How do I stay friendly when the queue is long and I am alone at the desk?"
+    )
+    open_items = store.action_items("open")
+    if open_items:
+        reviews.decide_action(last_week, open_items[0].id, "done")
 
 
 if __name__ == "__main__":

@@ -39,3 +39,26 @@ def test_demo_refuses_to_overwrite(tmp_path: Path) -> None:
     db.close()
     assert count == 40
     assert main([str(path)]) == 1
+
+
+def test_demo_has_a_reviewed_week_with_check_in_and_focus(tmp_path: Path) -> None:
+    from journal.config import Settings
+    from journal.review import build_review, current_week
+    from journal.weeks import shift_week
+
+    path = tmp_path / "demo.db"
+    assert main([str(path)]) == 0
+    settings = Settings.from_env(db=str(path))
+    db = open_database(str(path))
+    try:
+        store = Store(db)
+        this_week = current_week(settings)
+        last = build_review(store, shift_week(this_week, -1), settings)
+        now = build_review(store, this_week, settings)
+    finally:
+        db.close()
+    assert last.reviewed_at is not None
+    assert len(last.checkin.answers) == 10
+    assert last.focus.current is not None and last.focus.current.tag == "attention"
+    assert now.coach_questions
+    assert now.counts.entries >= 3
