@@ -1,0 +1,95 @@
+"""Collecting what the coaching document shows; ``journal.export.markdown`` renders it.
+
+The aggregation (counts, the dimension table, wins) is ``journal.review``'s; this module only
+chooses the entries and reads the week states, so the document and the weekly review always
+agree. Private entries are left out everywhere and only counted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from journal.schemas import EntryFilter
+from journal.weeks import shift_week, week_of
+
+if TYPE_CHECKING:
+    from journal.review import RangeSummary
+    from journal.review_store import WeekState
+    from journal.store import EntryRow, Store, TagUsage
+
+MAX_QUESTION_WEEKS = 260
+"""Questions for the coach are read for at most this many weeks (the last ones of the range)."""
+
+
+@dataclass(frozen=True)
+class CoachingData:
+    """Everything the coaching document shows, already filtered: no private entry is in here."""
+
+    label: str
+    """The range as the user named it: ``2026-W47`` or ``2026-11-01 to 2026-11-30``."""
+    first_day: date
+    last_day: date
+    zone: tzinfo
+    only_flagged: bool
+    summary: RangeSummary
+    """Counts and the dimension table over every shared (non-private) entry of the range."""
+    entries: list[EntryRow]
+    """The entries the document writes out, oldest first."""
+    private_left_out: int
+    unflagged_left_out: int
+    catalogue: dict[str, TagUsage]
+    focus: WeekState | None = None
+    """The review of the range's last week, whose focus is practised in the week after."""
+    coach_questions: list[tuple[str, str]] = field(default_factory=list)
+    """(week, text) for each week of the range with questions, oldest first."""
+
+
+def gather(
+    store: Store,
+    start: datetime,
+    end: datetime,
+    *,
+    label: str,
+    zone: tzinfo,
+    week_start: str = "monday",
+    only_flagged: bool = False,
+) -> CoachingData:
+    """Read the range [start, end) for the coaching document."""
+    from journal.review import summarize_range
+    from journal.review_store import ReviewStore
+
+    summary = summarize_range(store, start, end, exclude_private=True)
+    entries = [e for e in summary.entries if not e.private]
+    included = [e for e in entries if e.flagged] if only_flagged else entries
+    private = store.count(EntryFilter(start=start, end=end, private=True))
+    first_day = start.astimezone(zone).date()
+    last_day = (end - timedelta(microseconds=1)).astimezone(zone).date()
+
+    reviews = ReviewStore(store.db)
+    last_week = week_of(last_day, week_start)
+    weeks = [last_week]
+    first_week = week_of(first_day, week_start)
+    while weeks[0] != first_week and len(weeks) < MAX_QUESTION_WEEKS:
+        weeks.insert(0, shift_week(weeks[0], -1))
+    questions: list[tuple[str, str]] = []
+    for week in weeks:
+        state = reviews.get_week(week)
+        if state is not None and state.coach_questions:
+            questions.append((week, state.coach_questions))
+    focus = reviews.get_week(last_week)
+    return CoachingData(
+        label=label,
+        first_day=first_day,
+        last_day=last_day,
+        zone=zone,
+        only_flagged=only_flagged,
+        summary=summary,
+        entries=included,
+        private_left_out=private,
+        unflagged_left_out=len(entries) - len(included),
+        catalogue={t.slug: t for t in store.tag_catalogue()},
+        focus=focus if focus is not None and focus.focus_tag else None,
+        coach_questions=questions,
+    )

@@ -1,0 +1,132 @@
+"""jrnl's JSON export (``jrnl --export json``) as observations, so a jrnl user can move over.
+
+jrnl writes ``{"tags": {"@tag": count}, "entries": [{"title", "body", "date": "YYYY-MM-DD",
+"time": "HH:MM", "tags": ["@tag"], "starred": bool}]}``. Each entry becomes one observation:
+
+- the title is what happened (line breaks become spaces; longer than 500 characters it is cut
+  to 499 and "…"); the body is the details (situation), cut the same way at 4,000;
+- date and time are local time in the user's zone; the entry was written then, too;
+- each @tag becomes a tag with unknown sign (jrnl has none): a catalogue tag when the slug
+  matches one, else a new tag in the group "Imported";
+- starred becomes flagged for coaching;
+- the uuid is derived from date, time and title (uuid5), so importing the file again adds nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid as uuidlib
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from journal.errors import InputError
+from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
+from journal.importers.from_json import load
+from journal.schemas import EntryIn, TagMark, validate
+
+JRNL_NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://jrnl.sh/#service-journal-import")
+WHAT_MAX = 500
+DETAILS_MAX = 4000
+SLUG_MAX = 40
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def jrnl_uuid(day: str, clock: str, title: str) -> str:
+    return str(uuidlib.uuid5(JRNL_NAMESPACE, f"{day} {clock} {title}"))
+
+
+def tag_slug(raw: str) -> str | None:
+    """``@Front_Desk`` -> ``front-desk``; None when nothing usable is left."""
+    text = unicodedata.normalize("NFKD", raw).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")[:SLUG_MAX].strip("-")
+    if not slug:
+        return None
+    return slug if len(slug) >= 2 else f"jrnl-{slug}"
+
+
+def parse_jrnl(text: str, source: str, zone: tzinfo) -> Batch:
+    doc = load(text, source)
+    if isinstance(doc, dict) and doc.get("format") == "service-journal":
+        raise InputError(
+            f"Nothing was imported: {source} is a Service Journal export, not a jrnl one; "
+            "use --format json."
+        )
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise InputError(
+            f'Nothing was imported: {source} is not a jrnl JSON export (it has no "entries" list).'
+        )
+    records: list[Record] = []
+    tags: dict[str, NewTag] = {}
+    shortened = 0
+    for index, item in enumerate(doc["entries"]):
+        where = f"entry {index + 1} (index {index})"
+        try:
+            record, cut = _record(item, where, zone, tags)
+        except InputError as exc:
+            raise refusal(source, where, str(exc)) from None
+        records.append(record)
+        shortened += cut
+    notes = []
+    if shortened:
+        notes.append(
+            f"{shortened} long title(s) or body(ies) were shortened to fit "
+            f"({WHAT_MAX} and {DETAILS_MAX} characters)."
+        )
+    return Batch(source, records, list(tags.values()), notes=notes)
+
+
+def _record(item: Any, where: str, zone: tzinfo, tags: dict[str, NewTag]) -> tuple[Record, int]:
+    if not isinstance(item, dict):
+        raise InputError("is not an object with title, body, date and time")
+    title, body = item.get("title"), item.get("body") or ""
+    if not isinstance(title, str) or not isinstance(body, str):
+        raise InputError("title and body must be text")
+    day_text, clock_text = item.get("date"), item.get("time") or "00:00"
+    try:
+        day = date.fromisoformat(str(day_text))
+        clock = time.fromisoformat(str(clock_text))
+    except ValueError:
+        raise InputError(
+            f'date "{day_text}" and time "{clock_text}" must look like 2026-11-20 and 14:30'
+        ) from None
+    what = " ".join(_clean(title).split())
+    if not what:
+        raise InputError("has an empty title")
+    details = _clean(body).strip()
+    cut = int(len(what) > WHAT_MAX) + int(len(details) > DETAILS_MAX)
+    marks: list[TagMark] = []
+    raw_tags = item.get("tags") or []
+    if not isinstance(raw_tags, list):
+        raise InputError('tags must be a list like ["@work"]')
+    for raw in raw_tags:
+        slug = tag_slug(str(raw))
+        if slug is None:
+            continue
+        tags.setdefault(
+            slug, NewTag(slug, IMPORTED_GROUP, shorten(f"imported from jrnl as {raw}", 200))
+        )
+        marks.append(TagMark(slug=slug, polarity=0))
+    occurred = datetime.combine(day, clock, tzinfo=zone)
+    entry = validate(
+        EntryIn,
+        {
+            "uuid": jrnl_uuid(str(day_text), str(clock_text), title),
+            "what": shorten(what, WHAT_MAX),
+            "situation": shorten(details, DETAILS_MAX) or None,
+            "occurred_at": occurred,
+            "tags": marks,
+            "flagged": bool(item.get("starred")),
+        },
+    )
+    return Record(where, entry, occurred, occurred), cut
+
+
+def _clean(text: str) -> str:
+    """jrnl text with Windows line ends and stray control characters tidied away."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))

@@ -1,0 +1,123 @@
+"""One entry of a JSON or CSV export, checked with the same rules as typed input (schemas).
+
+Both readers hand over plain values (JSON types); ``build_record`` turns them into a ``Record`` or
+raises the refusal that names the record.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from journal.errors import InputError
+from journal.export.data import TEXT_FIELDS
+from journal.importers import ActionItemData, Record, refusal
+from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
+
+ENTRY_KEYS = frozenset(
+    {
+        "uuid",
+        "occurred_at",
+        "created_at",
+        "updated_at",
+        *TEXT_FIELDS,
+        "flagged",
+        "private",
+        "tags",
+        "action_items",
+    }
+)
+
+
+class ActionItemIn(BaseModel):
+    """An action item as an export carries it."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    text: Text = Field(min_length=1, max_length=500)
+    status: ActionStatus = "open"
+    created_at: AwareDatetime
+    closed_at: AwareDatetime | None = None
+
+
+def instant(value: Any, name: str) -> datetime:
+    """An ISO 8601 instant with its offset, or InputError naming the field."""
+    if not isinstance(value, str):
+        raise InputError(
+            f"{name} must be an ISO 8601 date and time, like 2026-11-20T14:30:00+01:00"
+        )
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f'{name} "{value}" is not an ISO 8601 date and time') from None
+    if parsed.tzinfo is None:
+        raise InputError(f'{name} "{value}" must include its offset, like +01:00')
+    return parsed
+
+
+def canonical_uuid(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InputError("uuid is missing")
+    try:
+        return str(uuidlib.UUID(value.strip()))
+    except ValueError:
+        raise InputError(f'uuid "{value}" is not a UUID') from None
+
+
+def build_record(source: str, where: str, data: Any) -> Record:
+    """A validated record from one entry's fields, or the refusal of the whole file."""
+    try:
+        return _build(data, where)
+    except InputError as exc:
+        raise refusal(source, where, str(exc)) from None
+
+
+def _build(data: Any, where: str) -> Record:
+    if not isinstance(data, dict):
+        raise InputError("is not an object with the entry's fields")
+    unknown = sorted(set(data) - ENTRY_KEYS)
+    if unknown:
+        raise InputError(f'has an unknown field "{unknown[0]}"')
+    uuid = canonical_uuid(data.get("uuid"))
+    if data.get("occurred_at") in (None, ""):
+        raise InputError("occurred_at (when it happened) is missing")
+    occurred = instant(data["occurred_at"], "occurred_at")
+    created = instant(data["created_at"], "created_at") if data.get("created_at") else occurred
+    updated = instant(data["updated_at"], "updated_at") if data.get("updated_at") else created
+    tags = data.get("tags") or []
+    if not isinstance(tags, list):
+        raise InputError("tags must be a list of {slug, polarity}")
+    fields: dict[str, Any] = {name: data.get(name) for name in TEXT_FIELDS}
+    fields.update(
+        uuid=uuid,
+        occurred_at=occurred,
+        tags=tags,
+        flagged=_flag(data.get("flagged"), "flagged"),
+        private=_flag(data.get("private"), "private"),
+    )
+    entry = validate(EntryIn, fields)
+    items = data.get("action_items") or []
+    if not isinstance(items, list):
+        raise InputError("action_items must be a list")
+    return Record(where, entry, created, updated, [_item(item, n) for n, item in enumerate(items)])
+
+
+def _flag(value: Any, name: str) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    raise InputError(f"{name} must be true or false, not {value!r}")
+
+
+def _item(data: Any, index: int) -> ActionItemData:
+    if not isinstance(data, dict):
+        raise InputError(f"action item {index + 1} is not an object with text and status")
+    try:
+        item = ActionItemIn.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"action item {index + 1}: {explain(exc)}") from None
+    return (item.text, item.status, item.created_at, item.closed_at)
