@@ -166,6 +166,7 @@ SCENES: tuple[Scene, ...] = (
         "badly",
         "-tools -wait-time -acknowledged",
         why="staffing",
+        flagged=True,
     ),
     Scene(
         "Nurse told the waiting room about the delay and why",
@@ -199,6 +200,8 @@ SCENES: tuple[Scene, ...] = (
         "+composure +fix -accuracy",
         lesson="Check the bill before it reaches the table",
         left_them="same",
+        action="Check every bill line before it leaves the till",
+        flagged=True,
     ),
     Scene(
         "Queue at the post office was split fairly when a second counter opened",
@@ -256,7 +259,7 @@ def fill(store: Store, zone: tzinfo, now: datetime, seed: int = 7) -> list[int]:
             "overall": scene.overall,
             "tags": tags,
             "occurred_at": at,
-            "flagged": scene.flagged and index >= len(SCENES),
+            "flagged": scene.flagged,
             "private": scene.private,
         }
         if reflected:
@@ -272,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a demo journal to a new file.")
     parser.add_argument("path", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--now",
+        metavar="ISO",
+        help="pretend it is this local time (for reproducible docs), e.g. 2026-11-20T18:00",
+    )
     args = parser.parse_args(argv)
     if args.path.exists():
         print(f"{args.path} already exists; give a new file name.", file=sys.stderr)
@@ -281,7 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(str(args.path))
     try:
         store = Store(db)
-        now = datetime.now(zone)
+        now = (
+            datetime.fromisoformat(args.now).replace(tzinfo=zone)
+            if args.now
+            else datetime.now(zone)
+        )
         ids = fill(store, zone, now, args.seed)
         review_state(store, settings, now)
     finally:
@@ -305,6 +317,7 @@ def review_state(store: Store, settings: Settings, now: datetime) -> None:
         reviews.mark_reviewed(week)
     last_week = shift_week(this_week, -1)
     reviews.set_focus(last_week, "attention", PLANS[0])
+    reviews.set_focus(this_week, "promise-kept", PLANS[1])
     reviews.set_coach_questions(
         this_week, "How do I stay friendly when the queue is long and I am alone at the desk?"
     )
