@@ -14,17 +14,19 @@ import os
 import re
 import sqlite3
 import stat
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from journal.errors import DatabaseError
 from journal.migrations import HEAD, REVISIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
 DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 
 FTS_COLUMNS = ("what", "setting", "differently", "situation", "behaviour", "impact", "lesson")
@@ -79,6 +81,57 @@ def dt_from_db(value: str | datetime | None) -> datetime | None:
     return datetime.strptime(text[:26], DT_FORMAT).replace(tzinfo=UTC)
 
 
+def busy_timeout_ms() -> int:
+    """How long a write waits for another program's lock: 10 s unless the environment says.
+
+    ``SERVICE_JOURNAL_BUSY_TIMEOUT_MS`` (docs/reliability.md) exists for tests and slow network
+    folders; anything but a whole number of milliseconds is ignored.
+    """
+    raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+    return int(raw) if raw.isdigit() else BUSY_TIMEOUT_MS
+
+
+class _Cursor:
+    """A cursor whose fetching translates SQLite errors like ``Database.execute`` does.
+
+    SQLite reports a damaged page when it reaches it, which is often while rows are fetched, after
+    ``execute`` has returned; without this the error would escape as a traceback.
+    """
+
+    __slots__ = ("_cursor", "_path")
+
+    def __init__(self, cursor: sqlite3.Cursor, path: Path | None) -> None:
+        self._cursor = cursor
+        self._path = path
+
+    def fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return self._cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        try:
+            return self._cursor.fetchmany(size)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._cursor
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
 class Database:
     """A connection to the journal with explicit, short write transactions.
 
@@ -99,9 +152,10 @@ class Database:
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
-            return self.conn.execute(sql, params)
+            cursor = self.conn.execute(sql, params)
         except sqlite3.DatabaseError as exc:
             raise translate(exc, self.path) from exc
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
         try:
@@ -180,17 +234,35 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
     return DatabaseError(f"Database problem with {where}: {exc}.")
 
 
-def _create_private_file(path: Path) -> None:
-    """Create an empty file readable only by its owner (and its folder, if missing, 0700)."""
+def _read_only_by_mode(path: Path) -> bool:
+    """No write permission bit at all: refused even for root, whom the system would let write."""
+    return not path.stat().st_mode & 0o222
+
+
+def _prepare_folder(path: Path) -> None:
+    """Make sure the folder for ``path`` exists (created 0700) and is writable."""
     folder = path.parent
-    if not folder.exists():
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_dir() and (_read_only_by_mode(existing) or not os.access(existing, os.W_OK)):
+        raise DatabaseError(
+            f"Cannot create {path}: the folder {existing} is read-only; choose another place "
+            "with --db."
+        )
+    if not folder.is_dir():
         try:
-            folder.mkdir(mode=0o700, parents=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
                 f"Cannot create the folder {folder} ({exc.strerror}); choose another place with "
                 "--db."
             ) from exc
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable only by its owner (and its folder, if missing, 0700)."""
+    _prepare_folder(path)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
@@ -218,15 +290,15 @@ def open_database(target: str, *, migrate: bool = True) -> Database:
         from journal.db_sqlalchemy import open_sqlalchemy
 
         return open_sqlalchemy(target, migrate=migrate)
-    is_new = not path.exists()
-    if is_new:
-        _create_private_file(path)
-    else:
-        _check_file(path)
+    if not path.exists():
+        if not migrate:
+            raise DatabaseError(f"{path} does not exist yet; open it with service-journal first.")
+        _create_journal(path)
+    _check_file(path)
     conn = _connect(path)
     db = Database(conn, path)
     try:
-        version = _schema_version(db, is_new)
+        version = _schema_version(db, False)
         if version != HEAD:
             if not migrate:
                 raise DatabaseError(f"{path} needs an upgrade; open it with service-journal first.")
@@ -238,10 +310,39 @@ def open_database(target: str, *, migrate: bool = True) -> Database:
             _enable_wal(db)
     except BaseException:
         conn.close()
-        if is_new:
-            _remove_new_files(path)
         raise
     return db
+
+
+def _create_journal(path: Path) -> None:
+    """Make a new journal at ``path``, fully migrated, in one step.
+
+    It is built under a temporary name in the same folder and hard-linked into place, which fails
+    when the name is taken. So a process starting at the same moment never sees a half-made
+    journal (if it won the race, its journal is used and ours is dropped), and a process killed
+    while creating one leaves no empty file behind that would then be refused.
+    """
+    _prepare_folder(path)
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.new")
+    _create_private_file(temp)
+    try:
+        conn = _connect(temp)
+        try:
+            db = Database(conn, temp)
+            _enable_wal(db)
+            run_migrations(db)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the file itself
+        finally:
+            conn.close()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            pass  # another process created the journal first: theirs is used
+        except OSError:
+            if not path.exists():  # a file system without hard links
+                os.replace(temp, path)
+    finally:
+        _remove_new_files(temp)
 
 
 def _check_file(path: Path) -> None:
@@ -261,7 +362,13 @@ def _check_file(path: Path) -> None:
             f"{path} is not a Service Journal database (not SQLite); choose another file with --db."
         )
     owner_may_write = path.stat().st_mode & stat.S_IWUSR
-    if not owner_may_write or not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    folder = path.parent
+    if (
+        not owner_may_write
+        or _read_only_by_mode(folder)
+        or not os.access(path, os.W_OK)
+        or not os.access(folder, os.W_OK)
+    ):
         raise DatabaseError(
             f"{path} or its folder is read-only; check the permissions or copy the journal "
             "somewhere writable."
@@ -269,10 +376,11 @@ def _check_file(path: Path) -> None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    timeout = busy_timeout_ms()
     conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        path, timeout=timeout / 1000, isolation_level=None, check_same_thread=False
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {timeout}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -314,29 +422,56 @@ def backup_path_for(path: Path, version: str) -> Path:
 
 def _backup_before_upgrade(db: Database, version: str) -> None:
     assert db.path is not None
-    db.backup_to(backup_path_for(db.path, version))
+    target = first = backup_path_for(db.path, version)
+    number = 1
+    while target.exists():  # an upgrade retried within the same second keeps both copies
+        number += 1
+        target = first.with_name(f"{first.stem}-{number}.bak")
+    db.backup_to(target)
 
 
 def run_migrations(db: Database) -> None:
-    """Bring the schema to HEAD with Alembic, over the same file, in its own transactions."""
+    """Bring the schema to HEAD with Alembic, over the same file, in one transaction.
+
+    Python's sqlite3 driver does not open a transaction before DDL (CREATE, ALTER, DROP), so each
+    such statement would commit at once and a migration stopped half-way would leave the schema
+    between two revisions. The engine therefore runs in the driver's autocommit mode and opens
+    ``BEGIN IMMEDIATE`` itself (SQLAlchemy's documented recipe): all of the upgrade or none of it.
+    """
     from alembic import command
     from alembic.config import Config
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, event
 
     assert db.path is not None
-    engine = create_engine(f"sqlite:///{db.path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        f"sqlite:///{db.path}", connect_args={"timeout": busy_timeout_ms() / 1000}
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # not settable inside a transaction
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
     try:
         with engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
             config = Config()
             config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+    except DatabaseError:
+        raise
     except Exception as exc:
         inner = getattr(exc, "orig", None)
         if isinstance(inner, sqlite3.Error):
             raise translate(inner, db.path) from exc
-        raise
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
+        raise DatabaseError(
+            f"Upgrading {db.path} to schema {HEAD} failed ({reason}); it was left as it was."
+        ) from exc
     finally:
         engine.dispose()
 

@@ -1,7 +1,7 @@
 """`service-journal doctor`: check that a journal is whole and private, and repair its search index.
 
 Each check prints one line, ok or the problem with what to do; the exit code is 0 only when every
-check passed (3 when the journal cannot be opened at all, 1 when a check failed).
+check passed (3 when the journal cannot be opened or is damaged, 1 when another check failed).
 """
 
 from __future__ import annotations
@@ -60,17 +60,20 @@ def rebuild_fts(db: Database) -> None:
         db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
 
 
+def first_problem(result: list[tuple[str, ...]]) -> str:
+    """The first line of what ``PRAGMA integrity_check`` found (it may report hundreds)."""
+    lines = [line for row in result for line in str(row[0]).splitlines()]
+    lines = [line.strip() for line in lines if line.strip() and not line.startswith("***")]
+    return lines[0].rstrip(".") if lines else "the integrity check failed"
+
+
 def diagnose(db: Database, repair: bool) -> list[Check]:
     checks: list[Check] = []
     result = db.execute("PRAGMA integrity_check").fetchall()
     ok = [r[0] for r in result] == ["ok"]
-    checks.append(
-        Check(
-            "integrity",
-            ok,
-            "ok" if ok else f"{result[0][0]}; restore a backup (service-journal backup makes one)",
-        )
-    )
+    checks.append(Check("integrity", ok, "ok" if ok else first_problem(result)))
+    if not ok:
+        return checks  # nothing more is trustworthy, and --repair must not write to a damaged file
     version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
     entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
@@ -112,4 +115,9 @@ def run_checks(args: argparse.Namespace) -> int:
         db.close()
     for check in checks:
         print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+    if not checks[0].ok:
+        raise DatabaseError(
+            f"{path or target} is damaged ({checks[0].detail}); restore a backup, such as a .bak "
+            "file next to it or a copy made with service-journal backup."
+        )
     return 0 if all(c.ok for c in checks) else 1

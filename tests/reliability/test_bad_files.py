@@ -1,0 +1,282 @@
+"""Bad files and environments: exit code 3, one sentence, and nothing on disk changed.
+
+Each case builds a file (or a folder) the CLI cannot use, runs commands on it through
+``journal.cli.main`` and checks that every file in the case's folder is byte for byte as before and
+that no new file (``-wal``, ``-shm``, a temporary journal) appeared. The machine running the tests
+may be root, whom the system lets write anywhere: read-only cases rely on the product refusing by
+the permission bits, not on the system refusing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from journal.cli import main
+from journal.db import open_database
+
+from ._helpers import assert_one_sentence, digest, sj
+
+PAGE = 4096
+
+
+def _journal(path: Path, entries: int = 200) -> Path:
+    open_database(str(path)).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO entry (uuid, occurred_at, what, setting, differently, flagged, private, "
+            "created_at, updated_at) VALUES (?, ?, ?, 'bank', ?, 0, 0, ?, ?)",
+            [
+                (
+                    f"00000000-0000-4000-8000-{n:012d}",
+                    "2026-11-02 09:00:00.000000",
+                    f"Teller number {n} counted the change twice",
+                    "Say the amount aloud " * 10,
+                    "2026-11-02 09:00:00.000000",
+                    "2026-11-02 09:00:00.000000",
+                )
+                for n in range(entries)
+            ],
+        )
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def _empty(d: Path) -> Path:
+    (d / "j.db").write_bytes(b"")
+    return d / "j.db"
+
+
+def _text(d: Path) -> Path:
+    (d / "j.db").write_text("Monday: the baker remembered my order.\n" * 50)
+    return d / "j.db"
+
+
+def _truncated_half(d: Path) -> Path:
+    path = _journal(d / "j.db")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _truncated_in_header(d: Path) -> Path:
+    path = _journal(d / "j.db")
+    path.write_bytes(path.read_bytes()[:60])
+    return path
+
+
+def _corrupted_pages(d: Path) -> Path:
+    """Bytes overwritten in the middle of every page after the first."""
+    path = _journal(d / "j.db")
+    data = bytearray(path.read_bytes())
+    for start in range(PAGE, len(data), PAGE):
+        data[start + 1000 : start + 3000] = b"\x5a" * 2000
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _newer(d: Path) -> Path:
+    path = _journal(d / "j.db", entries=3)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def _other_program(d: Path) -> Path:
+    conn = sqlite3.connect(d / "j.db")
+    with conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+        conn.execute("INSERT INTO recipes VALUES ('bread')")
+    conn.close()
+    return d / "j.db"
+
+
+def _a_folder(d: Path) -> Path:
+    (d / "j.db").mkdir()
+    return d / "j.db"
+
+
+def _read_only_file(d: Path) -> Path:
+    path = _journal(d / "j.db", entries=3)
+    path.chmod(0o400)
+    return path
+
+
+def _read_only_folder(d: Path) -> Path:
+    folder = d / "ro"
+    folder.mkdir()
+    path = _journal(folder / "j.db", entries=3)
+    folder.chmod(0o555)
+    return path
+
+
+def _new_file_in_read_only_folder(d: Path) -> Path:
+    folder = d / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder / "j.db"
+
+
+def _missing_folder_under_read_only_folder(d: Path) -> Path:
+    folder = d / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder / "new" / "deeper" / "j.db"
+
+
+def _missing_folder_under_a_file(d: Path) -> Path:
+    (d / "notes.txt").write_text("not a folder")
+    return d / "notes.txt" / "journal" / "j.db"
+
+
+CASES: dict[str, Callable[[Path], Path]] = {
+    "empty file": _empty,
+    "text file": _text,
+    "truncated database": _truncated_half,
+    "truncated inside the header": _truncated_in_header,
+    "corrupted database": _corrupted_pages,
+    "newer schema": _newer,
+    "another program's SQLite database": _other_program,
+    "a folder instead of a file": _a_folder,
+    "read-only file": _read_only_file,
+    "read-only folder": _read_only_folder,
+    "new journal in a read-only folder": _new_file_in_read_only_folder,
+    "missing folder under a read-only folder": _missing_folder_under_read_only_folder,
+    "missing folder under a file": _missing_folder_under_a_file,
+}
+
+COMMANDS = (
+    ["add", "The porter carried the bags", "--setting", "hotel"],
+    ["list", "--limit", "1000"],
+    ["show", "1", "--json"],
+    ["doctor"],
+)
+
+
+def _state(root: Path) -> dict[str, str]:
+    """Every file under root with its digest (folders by name), to prove nothing changed."""
+    state = {}
+    for item in sorted(root.rglob("*")):
+        state[str(item.relative_to(root))] = digest(item) if item.is_file() else "folder"
+    return state
+
+
+def _restore_modes(root: Path) -> None:
+    for item in root.rglob("*"):
+        item.chmod(0o700 if item.is_dir() else 0o600)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_unusable_journal_exits_3_with_one_sentence_and_changes_nothing(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "case"
+    root.mkdir()
+    path = CASES[case](root)
+    before = _state(root)
+    try:
+        for command in COMMANDS:
+            if command == ["doctor"] and not path.exists():
+                continue  # doctor only reports where a journal would be created
+            code = main(["--db", str(path), *command])
+            out, err = capsys.readouterr()
+            assert code == 3, (command, out, err)
+            assert_one_sentence(err)
+            assert _state(root) == before, command
+    finally:
+        _restore_modes(root)
+
+
+def test_refusals_name_the_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sentence says what is wrong, not only that something is."""
+    expected = {
+        "empty file": "empty file",
+        "text file": "not a Service Journal database",
+        "truncated database": "damaged",
+        "corrupted database": "damaged",
+        "newer schema": "newer Service Journal",
+        "read-only file": "read-only",
+        "read-only folder": "read-only",
+        "new journal in a read-only folder": "read-only",
+        "missing folder under a read-only folder": "read-only",
+        "missing folder under a file": "Cannot create the folder",
+    }
+    for n, (case, words) in enumerate(expected.items()):
+        root = tmp_path / f"case{n}"
+        root.mkdir()
+        path = CASES[case](root)
+        try:
+            assert main(["--db", str(path), "list", "--limit", "1000"]) == 3
+            assert words in capsys.readouterr().err, case
+        finally:
+            _restore_modes(root)
+
+
+def test_a_real_process_reports_bad_files_without_a_traceback(tmp_path: Path) -> None:
+    for case in ("corrupted database", "truncated database", "read-only folder"):
+        root = tmp_path / case.replace(" ", "-")
+        root.mkdir()
+        path = CASES[case](root)
+        before = _state(root)
+        try:
+            result = sj(path, "list", "--limit", "1000")
+            assert result.returncode == 3, case
+            assert_one_sentence(result.stderr)
+            assert _state(root) == before
+        finally:
+            _restore_modes(root)
+
+
+# ------------------------------------------------------------------ locks held by other programs
+
+LOCK_MS = 300
+
+
+def test_write_lock_held_beyond_the_timeout(db_path: Path) -> None:
+    """Another program holds the write lock: adds wait, then give up with one sentence."""
+    _journal(db_path, entries=5)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        before = digest(db_path)
+        started = time.monotonic()
+        result = sj(db_path, "add", "waited in vain", SERVICE_JOURNAL_BUSY_TIMEOUT_MS=str(LOCK_MS))
+        waited = time.monotonic() - started
+        assert result.returncode == 3
+        assert "locked" in assert_one_sentence(result.stderr)
+        assert waited >= LOCK_MS / 1000
+        assert waited < 8  # the lowered timeout was used, not the 10 s default
+        assert digest(db_path) == before
+        # Readers are not blocked by a writer (WAL): the TUI's lists keep working.
+        listed = sj(db_path, "list", SERVICE_JOURNAL_BUSY_TIMEOUT_MS=str(LOCK_MS))
+        assert (listed.returncode, listed.stderr) == (0, "")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    after = sj(db_path, "add", "once the lock is gone")
+    assert (after.returncode, after.stderr) == (0, "")
+    print(f"\nrefused after waiting {waited:.2f}s for a {LOCK_MS} ms timeout")
+
+
+def test_mode_bits_are_what_decides_not_who_runs_the_tests(tmp_path: Path) -> None:
+    """Read-only means the permission bits, so the result is the same for root and for users."""
+    path = _read_only_folder(tmp_path)
+    try:
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o555
+        result = sj(path, "add", "x")
+        assert result.returncode == 3
+        assert "read-only" in result.stderr
+    finally:
+        path.parent.chmod(0o700)
+    result = sj(path, "add", "x")
+    assert (result.returncode, result.stderr) == (0, "")
