@@ -152,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("review", "The weekly review as text or JSON.", "review:run")
     p.add_argument("--week", metavar="W", help="an ISO week, e.g. 2026-W47 (default: this week)")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--include-private",
+        action="store_true",
+        help="count private entries too (left out by default, as the output may be shared)",
+    )
 
     p = command("export", "Export entries as a coaching document, JSON or CSV.", "transfer:export")
     _range_options(p)

@@ -181,6 +181,7 @@ class WeekReview:
     streak: int
     entries: list[EntryRow] = field(default_factory=list)
     """Every entry of the week, oldest first."""
+    includes_private: bool = True
 
 
 # ----------------------------------------------------------------- pure aggregation
@@ -473,22 +474,28 @@ def current_week(settings: Settings, now: datetime | None = None) -> str:
     return week_of(moment.date(), settings.week_start)
 
 
-def build_review(store: Store, week: str, settings: Settings) -> WeekReview:
-    """Everything the review of ``week`` shows (malformed week: UsageError with an example)."""
+def build_review(
+    store: Store, week: str, settings: Settings, *, include_private: bool = True
+) -> WeekReview:
+    """Everything the review of ``week`` shows (malformed week: UsageError with an example).
+
+    The app shows the user their own review, private entries included; the command's output
+    can be shared, so it leaves them (and their action items) out unless asked.
+    """
     year, number = parse_week(week)
     label = week_label(year, number)
     zone = settings.zone()
     start, end = week_bounds(label, zone, settings.week_start)
     first, last = week_dates(label, settings.week_start)
 
-    summary = summarize_range(store, start, end, exclude_private=False)
+    summary = summarize_range(store, start, end, exclude_private=not include_private)
     entries = summary.entries
     catalogue = catalogue_of(store)
     edges = [
         week_bounds(shift_week(label, -k), zone, settings.week_start)[0]
         for k in range(RECURRING_WEEKS - 1, 0, -1)
     ]
-    earlier_minus = period_minus_marks(store, [*edges, start])
+    earlier_minus = period_minus_marks(store, [*edges, start], exclude_private=not include_private)
     recurring = recurring_problems(entries, earlier_minus, catalogue)
 
     reviews = ReviewStore(store.db)
@@ -496,7 +503,7 @@ def build_review(store: Store, week: str, settings: Settings) -> WeekReview:
     since = week_bounds(last_week, zone, settings.week_start)[0]
     items = [
         _review_item(item, zone, settings.week_start)
-        for item in reviews.review_items(label, since, end)
+        for item in reviews.review_items(label, since, end, include_private=include_private)
     ]
     history_weeks = [shift_week(label, -k) for k in range(HISTORY_WEEKS - 1, -1, -1)]
     history = reviews.checkin_history(history_weeks)
@@ -527,6 +534,7 @@ def build_review(store: Store, week: str, settings: Settings) -> WeekReview:
         reviewed_at=state.reviewed_at,
         streak=reviews.streak(label),
         entries=entries,
+        includes_private=include_private,
     )
 
 
@@ -544,7 +552,7 @@ def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:
         "week": review.week,
         "start": review.start.isoformat(),
         "end": review.end.isoformat(),
-        "includes_private": True,
+        "includes_private": review.includes_private,
         "counts": {
             "entries": counts.entries,
             "well": counts.well,

@@ -307,23 +307,31 @@ class ReviewStore:
         }
 
     def review_items(
-        self, week: str, since: datetime, until: datetime, limit: int = ACTION_ITEMS_MAX
+        self,
+        week: str,
+        since: datetime,
+        until: datetime,
+        limit: int = ACTION_ITEMS_MAX,
+        *,
+        include_private: bool = True,
     ) -> list[ReviewedItem]:
         """The action items a review of ``week`` lists, oldest first.
 
         Those born from entries in [since, until) (any status: last week's and this week's),
         those still open or carried over from before, and those this week's review decided on.
-        Items of entries in the trash are left out.
+        Items of entries in the trash are left out, and of private ones unless included.
         """
         label = normalise_week(week)
+        private = "" if include_private else " AND (a.entry_id IS NULL OR e.private = 0)"
         origin = "COALESCE(e.occurred_at, a.created_at)"
         rows = self.db.execute(
             "SELECT a.id, a.entry_id, a.text, a.status, a.created_at, a.closed_at, d.decision, "
             f"{origin} FROM action_item a "
             "LEFT JOIN entry e ON e.id = a.entry_id "
             "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
-            "WHERE (a.entry_id IS NULL OR e.trashed_at IS NULL) AND (d.decision IS NOT NULL "
-            f"OR ({origin} < ? AND (a.status IN ('open', 'carried') OR {origin} >= ?))) "
+            f"WHERE (a.entry_id IS NULL OR e.trashed_at IS NULL){private} "
+            f"AND (d.decision IS NOT NULL OR ({origin} < ? "
+            f"AND (a.status IN ('open', 'carried') OR {origin} >= ?))) "
             f"ORDER BY {origin} DESC, a.id DESC LIMIT ?",
             (label, dt_to_db(until), dt_to_db(since), limit),
         ).fetchall()

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         parse_week(args.week)  # a malformed week is refused before the journal is opened
     with opened(args) as ctx:
         week = args.week or current_week(ctx.settings)
-        review = build_review(ctx.store, week, ctx.settings)
+        review = build_review(ctx.store, week, ctx.settings, include_private=args.include_private)
         if args.json:
             print_json(review_to_json(review, ctx.zone))
         else:

@@ -105,11 +105,6 @@ def test_exports_never_contain_private_entries(
 
 
 @pytest.mark.skipif(not REVIEW_READY, reason="service-journal review is not written yet")
-@pytest.mark.xfail(
-    strict=True,
-    reason="review --json is documented as the user's own view and counts private entries "
-    "(includes_private: true); the lead decides whether it must leave them out (issue 8)",
-)
 def test_review_json_never_contains_private_entries(
     journal: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
