@@ -56,7 +56,8 @@ FIELD_NAMES = {
     "description": "Description",
 }
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029", "\x85")
 
 
 def _no_control(value: str | None) -> str | None:
@@ -66,7 +67,7 @@ def _no_control(value: str | None) -> str | None:
 
 
 def _one_line(value: str | None) -> str | None:
-    if value is not None and ("\n" in value or "\r" in value or "\t" in value):
+    if value is not None and any(c in value for c in _LINE_BREAKS):
         raise ValueError("must be a single line")
     return _no_control(value)
 

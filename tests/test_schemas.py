@@ -104,3 +104,9 @@ def test_filter_normalises_tag_and_blank_search() -> None:
     flt = validate(EntryFilter, {"tag": " Wait Time ", "search": "  "})
     assert flt.tag == "wait-time"
     assert flt.search is None
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x9b"])
+def test_unicode_line_breaks_and_c1_controls_are_refused_in_one_line_fields(char: str) -> None:
+    with pytest.raises(InputError):
+        validate(EntryIn, {"what": f"before{char}after"})
