@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from journal.commands._common import Context, opened, range_bounds
 from journal.errors import InputError
-from journal.schemas import EntryFilter
 
 EXTENSIONS = {".json": "json", ".csv": "csv"}
 
@@ -20,30 +19,43 @@ EXTENSIONS = {".json": "json", ".csv": "csv"}
 
 
 def export(args: argparse.Namespace) -> int:
+    from journal.export import render_export
+
     target = Path(args.output).expanduser() if args.output else None
     if target is not None:
         _check_target(target, args.force)
     with opened(args) as ctx:
-        if args.format == "markdown":
-            text, count, private = _markdown(args, ctx)
-        else:
-            text, count, private = _data(args, ctx)
+        start, end, label = _export_range(args, ctx)
+        rendered = render_export(
+            ctx.store,
+            args.format,
+            start,
+            end,
+            label=label or "",
+            zone=ctx.zone,
+            week_start=ctx.settings.week_start,
+            only_flagged=args.only_flagged,
+        )
     if target is None:
-        sys.stdout.write(text)
+        sys.stdout.write(rendered.text)
         sys.stdout.flush()
         return 0
-    _write_private(target, text, args.force)
+    _write_private(target, rendered.text, args.force)
+    count, private = rendered.entries, rendered.private_left_out
     left_out = f"; {private} private left out" if private else ""
     print(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
     return 0
 
 
-def _markdown(args: argparse.Namespace, ctx: Context) -> tuple[str, int, int]:
-    from journal.export.coaching import gather
-    from journal.export.markdown import render
+def _export_range(
+    args: argparse.Namespace, ctx: Context
+) -> tuple[datetime | None, datetime | None, str | None]:
+    """The range asked for; the coaching document defaults to this week and needs both ends."""
     from journal.weeks import local_midnight, week_bounds, week_of
 
     start, end, label = range_bounds(args, ctx)
+    if args.format != "markdown":
+        return start, end, label
     if label is None:
         week = week_of(datetime.now(ctx.zone).date(), ctx.settings.week_start)
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
@@ -58,69 +70,37 @@ def _markdown(args: argparse.Namespace, ctx: Context) -> tuple[str, int, int]:
             first_day = first.astimezone(ctx.zone).date() if first else today
             end_day = (end - timedelta(microseconds=1)).astimezone(ctx.zone).date()
             start = local_midnight(min(first_day, end_day), ctx.zone)
-    data = gather(
-        ctx.store,
-        start,
-        end,
-        label=label,
-        zone=ctx.zone,
-        week_start=ctx.settings.week_start,
-        only_flagged=args.only_flagged,
-    )
-    return render(data), len(data.entries), data.private_left_out
+    return start, end, label
 
 
-def _data(args: argparse.Namespace, ctx: Context) -> tuple[str, int, int]:
-    from journal.export.data import to_csv, to_json
+@contextmanager
+def _worded_for_the_command_line() -> Iterator[None]:
+    """The target errors of ``journal.export.files`` with the options that get past them."""
+    from journal.export.files import TargetExists, TargetIsFolder
 
-    start, end, _ = range_bounds(args, ctx)
-    flagged = True if args.only_flagged else None
-    flt = EntryFilter(start=start, end=end, private=False, flagged=flagged)
-    entries = list(ctx.store.iter_entries(flt))
-    entries.reverse()
-    private = ctx.store.count(EntryFilter(start=start, end=end, private=True, flagged=flagged))
-    if args.format == "csv":
-        return to_csv(entries, ctx.zone), len(entries), private
-    now = datetime.now(ctx.zone).replace(microsecond=0)
-    return to_json(entries, ctx.store.tag_catalogue(), ctx.zone, now), len(entries), private
+    try:
+        yield
+    except TargetExists as exc:
+        raise InputError(
+            f"{exc.target} already exists; choose another name or add --force."
+        ) from None
+    except TargetIsFolder as exc:
+        raise InputError(f"{exc.target} is a folder; give a file name after -o.") from None
 
 
 def _check_target(target: Path, force: bool) -> None:
-    if target.is_dir():
-        raise InputError(f"{target} is a folder; give a file name after -o.")
-    if target.exists() and not force:
-        raise InputError(f"{target} already exists; choose another name or add --force.")
-    if not target.parent.is_dir():
-        raise InputError(f"The folder {target.parent} does not exist; create it first.")
+    from journal.export.files import check_target
+
+    with _worded_for_the_command_line():
+        check_target(target, overwrite=force)
 
 
 def _write_private(target: Path, text: str, force: bool) -> None:
-    """Write the file readable only by its owner (0600).
+    """Write the file readable only by its owner (0600); see ``journal.export.files``."""
+    from journal.export.files import write_private
 
-    A new file is created exclusively, so a file that appeared meanwhile is never overwritten;
-    with --force the text goes to a temporary file in the same folder that then replaces it.
-    """
-    _check_target(target, force)
-    try:
-        if force:
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        else:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            temp = None
-    except FileExistsError:
-        raise InputError(f"{target} already exists; choose another name or add --force.") from None
-    except OSError as exc:
-        raise InputError(f"Cannot write {target} ({exc.strerror}).") from None
-    written = Path(temp) if temp else target
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        if temp:
-            os.chmod(temp, 0o600)
-            os.replace(temp, target)
-    except OSError as exc:
-        written.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {target} ({exc.strerror}).") from None
+    with _worded_for_the_command_line():
+        write_private(target, text, overwrite=force)
 
 
 # ----------------------------------------------------------------- import
