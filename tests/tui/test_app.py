@@ -1,0 +1,155 @@
+"""The app as a whole: start-up imports, the error screen, palette, help, modes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import Input
+from tui_helpers import app_for, open_store, settle
+
+from tui.app import ServiceJournalApp
+from tui.screens.browse import BrowseScreen
+from tui.screens.capture import CaptureScreen
+from tui.screens.error import ErrorScreen
+from tui.screens.help import KEYS, HelpScreen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_capture_path_does_not_import_the_database_layer() -> None:
+    """The form paints before sqlite, the store, pydantic or alembic are even imported."""
+    code = "import sys, tui.app, tui.screens.capture\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    loaded = set(result.stdout.split())
+    heavy = {"journal.db", "journal.store", "journal.schemas", "sqlite3", "pydantic", "alembic"}
+    assert not loaded & heavy
+
+
+async def test_a_corrupt_journal_shows_why_and_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    garbage = b"this is not a database\x00\xff" * 100
+    path.write_bytes(garbage)
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        text = str(app.screen.query_one("#error-message").render())
+        assert "is not a Service Journal database" in text
+        assert "Press q to quit" in str(app.screen.query_one("#error-help").render())
+        await pilot.press("ctrl+b")  # going elsewhere is not possible
+        assert isinstance(app.screen, ErrorScreen)
+        await pilot.press("q")
+    assert app.return_code == 3
+    assert path.read_bytes() == garbage
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["j.db"]
+
+
+async def test_a_damaged_sqlite_journal_shows_the_error_screen(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_store(path):
+        pass
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xde\xad" * ((4096 - 100) // 2)  # the schema page, after the header
+    path.write_bytes(bytes(data))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        assert "damaged" in str(app.screen.query_one("#error-message").render()) or (
+            "cannot" in str(app.screen.query_one("#error-message").render()).lower()
+        )
+        await pilot.press("ctrl+q")
+    assert app.return_code == 3
+    assert path.read_bytes() == bytes(data)
+
+
+async def test_a_folder_instead_of_a_file_is_explained(tmp_path: Path) -> None:
+    app = app_for(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        assert "is a folder" in str(app.screen.query_one("#error-message").render())
+
+
+async def test_typing_works_before_the_journal_is_open(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("h", "i")  # no waiting for the worker first
+        assert app.query_one("#what", Input).value == "hi"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.query_one("#what", Input).value == "")
+    with open_store(tmp_path / "j.db") as store:
+        assert [e.what for e in store.list().entries] == ["hi"]
+
+
+async def test_modes_switch_with_keys(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press("ctrl+b")
+        await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+        await pilot.press("r")  # single key where no text field has the focus
+        await settle(pilot, lambda: app.current_mode == "review")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        await pilot.press("n")
+        await settle(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        await pilot.press("r")  # typing in a field: a letter, not a mode switch
+        assert app.current_mode == "capture"
+        assert app.query_one("#what", Input).value == "r"
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: app.current_mode == "review")
+
+
+async def test_palette_commands_are_named_area_action(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in (
+            "Entry: new",
+            "Browse: search",
+            "Browse: trash",
+            "Review: this week",
+            "App: help",
+            "App: quit",
+        ):
+            assert wanted in titles
+        search = next(c for c in app.get_system_commands(app.screen) if c.title == "Browse: search")
+        search.callback()
+        await settle(pilot, lambda: isinstance(app.focused, Input) and app.focused.id == "f-search")
+        trash = next(c for c in app.get_system_commands(app.screen) if c.title == "Browse: trash")
+        trash.callback()
+        await settle(
+            pilot, lambda: "in the trash" in str(app.screen.query_one("#f-count").render())
+        )
+
+
+async def test_help_lists_the_keys_of_every_screen(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = "\n".join(str(s.render()) for s in app.screen.query(".help-section"))
+        for section, _ in KEYS:
+            assert section in text
+        for key in ("ctrl+s", "ctrl+q", "delete / d", "P", "backspace"):
+            assert key in text
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, CaptureScreen))
+
+
+def test_every_shown_binding_is_in_the_help() -> None:
+    """The help stays true: each key a screen binds with a description is listed."""
+    from tui.screens.browse import BrowseScreen, EntryTable
+    from tui.screens.entry import EntryScreen
+
+    listed = " ".join(key for _, keys in KEYS for key, _ in keys)
+    for owner in (ServiceJournalApp, CaptureScreen, BrowseScreen, EntryTable, EntryScreen):
+        for binding in owner.BINDINGS:
+            for key in binding.key.split(","):  # type: ignore[union-attr]
+                shown = {"question_mark": "?", "slash": "/", "shift+tab": "tab"}.get(key, key)
+                if key in ("home", "end", "tab", "shift+tab"):
+                    continue
+                assert shown in listed, f"{owner.__name__}: {key} is not in the help"

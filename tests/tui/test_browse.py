@@ -1,0 +1,284 @@
+"""Browse: search and filters, paging, opening and editing, the trash with undo, purge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Select, TextArea
+from tui_helpers import app_for, open_store, record_notifications, seed_many, seed_sample, settle
+
+from journal.schemas import EntryFilter
+from tui.app import ServiceJournalApp
+from tui.dialogs.confirm import ConfirmDialog
+from tui.screens.browse import PAGE, BrowseScreen, EntryTable
+from tui.screens.entry import EntryScreen
+from tui.widgets.choice import Choice
+
+
+def shown(app: ServiceJournalApp) -> list[str]:
+    """The "What happened" column of the loaded rows, top to bottom."""
+    assert app.browse is not None
+    table = app.browse.query_one(EntryTable)
+    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+
+
+def count_text(app: ServiceJournalApp) -> str:
+    assert app.browse is not None
+    return str(app.browse.query_one("#f-count").render())
+
+
+async def open_browse(pilot, app: ServiceJournalApp) -> BrowseScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot, lambda: app.backend.is_open)
+    await pilot.press("ctrl+b")
+    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen._loading)
+    assert isinstance(app.screen, BrowseScreen)
+    return app.screen
+
+
+async def test_lists_newest_first_with_marks_and_signed_tags(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        table = app.screen.query_one(EntryTable)
+        assert table.row_count == 5
+        first = [str(cell) for cell in table.get_row_at(0)]
+        assert first[:4] == [
+            "Fri 08 Mar 2024 13:00",
+            "public office",
+            "✗",
+            "-acknowledged -attention",
+        ]
+        assert first[4].startswith("Clerk kept typing")
+        assert shown(app)[-1].startswith("Cashier finished")
+        assert count_text(app) == "5 entries"
+        assert app.focused is table
+
+
+async def test_search_as_you_type_narrows_the_list_and_shows_the_count(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.press("slash")
+        assert app.focused is app.screen.query_one("#f-search")
+        await pilot.press("p", "h", "o", "n")  # a word prefix, debounced
+        await settle(pilot, lambda: count_text(app) == "1 of 5 entries")
+        (row,) = shown(app)
+        assert row.startswith("Cashier finished a personal phone call")
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one(EntryTable)
+
+
+async def set_input(pilot, app: ServiceJournalApp, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    app.screen.query_one(f"#f-{name}", Input).value = value
+    app.screen.query_one(f"#f-{name}", Input).focus()
+    await pilot.press("enter")
+
+
+async def test_each_filter_selects_the_right_entries(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browse = await open_browse(pilot, app)
+
+        async def expect(count: str, firsts: list[str]) -> None:
+            await settle(pilot, lambda: count_text(app) == count and not browse._loading)
+            assert [w.split()[0] for w in shown(app)] == firsts
+
+        await set_input(pilot, app, "tag", "-attention")
+        await expect("2 of 5 entries", ["Clerk", "Cashier"])
+        await set_input(pilot, app, "tag", "+attention")
+        await expect("0 of 5 entries", [])
+        assert "Nothing matches" in str(app.screen.query_one("#browse-empty").render())
+        await set_input(pilot, app, "tag", "wait-time")  # either sign
+        await expect("1 of 5 entries", ["⚑"])
+        await set_input(pilot, app, "tag", "")
+
+        await set_input(pilot, app, "setting", "Bank")
+        await expect("1 of 5 entries", ["Teller"])
+        await set_input(pilot, app, "setting", "")
+
+        app.screen.query_one("#f-perspective", Select).value = "customer"
+        await expect("3 of 5 entries", ["Clerk", "Waiter", "Teller"])
+        app.screen.query_one("#f-overall", Select).value = "badly"
+        await expect("1 of 5 entries", ["Clerk"])
+        app.screen.query_one("#f-perspective", Select).clear()
+        app.screen.query_one("#f-overall", Select).clear()
+        await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+
+        await set_input(pilot, app, "week", "2024-W10")
+        await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+        await set_input(pilot, app, "week", "2024-W11")
+        await expect("0 of 5 entries", [])
+        await set_input(pilot, app, "week", "2024-03-05..2024-03-06")
+        await expect("2 of 5 entries", ["⚑", "Teller"])
+        await set_input(pilot, app, "week", "2024-03-04")
+        await expect("1 of 5 entries", ["Cashier"])
+        await set_input(pilot, app, "week", "W99")
+        await settle(pilot, lambda: app.screen.query_one("#f-error").display)
+        assert "is not a week" in str(app.screen.query_one("#f-error").render())
+        await set_input(pilot, app, "week", "")
+        await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+
+        app.screen.query_one("#f-flagged", Checkbox).value = True
+        await expect("1 of 5 entries", ["⚑"])
+        app.screen.query_one("#f-flagged", Checkbox).value = False
+        app.screen.query_one("#f-unreflected", Checkbox).value = True
+        # Reflected = has a do-differently note or a lesson (Cashier and Waiter have one).
+        await expect("3 of 5 entries", ["Clerk", "⚑", "Teller"])
+
+
+async def test_pages_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_many(path, 120)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        table = app.screen.query_one(EntryTable)
+        assert table.row_count == PAGE  # one page, not the whole journal
+        assert count_text(app) == "120 entries"
+        await pilot.press("end")
+        await settle(pilot, lambda: table.row_count == 2 * PAGE)
+        await pilot.press("end")
+        await settle(pilot, lambda: table.row_count == 120)
+        assert shown(app)[-1] == "Encounter number 0"
+        assert len(set(shown(app))) == 120
+
+
+async def test_reflection_fields_are_edited_in_the_detail_screen(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    ids = seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.press("e")  # the newest: the clerk, reflect on it
+        await settle(pilot, lambda: isinstance(app.screen, EntryScreen) and app.screen.is_mounted)
+        entry = app.screen
+        await settle(pilot, lambda: app.focused is entry.query_one("#situation"))
+        await pilot.press("Q", "u", "e", "u", "e")
+        entry.query_one("#impact", TextArea).load_text("I felt invisible")
+        entry.query_one("#why", Select).value = "staffing"
+        entry.query_one("#lesson", Input).value = "Look up first, even when busy"
+        entry.query_one("#action", Input).value = "Greet within 10 seconds"
+        entry.query_one("#left_them", Choice).value = "worse"
+        entry.query_one("#flagged").value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: "reflected" in str(entry.query_one("#entry-heading").render()))
+        assert "not reflected" not in str(entry.query_one("#entry-heading").render())
+        await pilot.press("escape")  # saved: no question
+        await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+        assert shown(app)[0].startswith("⚑ Clerk")
+    with open_store(path) as store:
+        saved = store.get(ids[-1])
+        assert saved.situation == "Queue"
+        assert saved.impact == "I felt invisible"
+        assert (saved.why, saved.lesson, saved.left_them) == (
+            "staffing",
+            "Look up first, even when busy",
+            "worse",
+        )
+        assert saved.action == "Greet within 10 seconds"
+        assert saved.flagged and saved.reflected
+        assert saved.what.startswith("Clerk kept typing")  # untouched fields stay
+
+
+async def test_detail_refuses_an_empty_what_and_escape_asks_before_discarding(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    ids = seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
+        entry = app.screen
+        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        entry.query_one("#what", Input).value = "  "
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: entry.query_one("#what-error").display)
+        assert "What happened is required" in str(entry.query_one("#what-error").render())
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # keep editing
+        await settle(pilot, lambda: app.screen is entry)
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")  # discard
+        await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+    with open_store(path) as store:
+        assert store.get(ids[-1]).what.startswith("Clerk kept typing")
+
+
+async def test_delete_moves_to_the_trash_and_u_undoes_it(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    ids = seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        messages = record_notifications(app)
+        await pilot.press("delete")
+        await settle(pilot, lambda: count_text(app) == "4 entries")
+        assert not shown(app)[0].startswith("Clerk")
+        assert f"Moved #{ids[-1]} to the trash — press u to undo" in messages
+        with open_store(path) as store:
+            assert store.get(ids[-1]).trashed_at is not None
+        await pilot.press("u")
+        await settle(pilot, lambda: count_text(app) == "5 entries")
+        assert shown(app)[0].startswith("Clerk")
+    with open_store(path) as store:
+        assert store.get(ids[-1]).trashed_at is None
+
+
+async def test_the_trash_view_restores_and_purges_after_confirmation(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    ids = seed_sample(path)
+    with open_store(path) as store:
+        store.trash(ids[0])
+        store.trash(ids[1])
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        assert count_text(app) == "3 entries"
+        await pilot.press("T")
+        await settle(pilot, lambda: count_text(app) == "2 in the trash")
+        assert [w.split()[0] for w in shown(app)] == ["Teller", "Cashier"]
+        await pilot.press("r")  # restore Teller
+        await settle(pilot, lambda: count_text(app) == "1 in the trash")
+        await pilot.press("P")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("escape")  # cancel: nothing purged
+        await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+        with open_store(path) as store:
+            assert store.get(ids[0]).trashed_at is not None
+        await pilot.press("P")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#yes")
+        await settle(pilot, lambda: count_text(app) == "0 in the trash")
+        assert "The trash is empty" in str(app.screen.query_one("#browse-empty").render())
+        await pilot.press("T")
+        await settle(pilot, lambda: count_text(app) == "4 entries")
+    with open_store(path) as store:
+        assert store.get(ids[1]).trashed_at is None
+        assert store.count(EntryFilter(trashed=True)) == 0
+        assert store.count() == 4
+        assert ids[0] not in [e.id for e in store.list().entries]
+
+
+async def test_entries_captured_meanwhile_appear_when_coming_back(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        assert "No entries yet" in str(app.screen.query_one("#browse-empty").render())
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: app.focused is app.query_one("#what"))
+        await pilot.press("h", "i", "ctrl+s")
+        await settle(pilot, lambda: app.query_one("#what", Input).value == "")
+        await pilot.press("ctrl+b")
+        await settle(pilot, lambda: count_text(app) == "1 entry")
+        assert shown(app) == ["hi"]

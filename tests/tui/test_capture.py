@@ -1,0 +1,250 @@
+"""Quick capture: type, tag, save; errors next to the field; drafts survive quitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Label
+from tui_helpers import add, app_for, open_store, settle
+
+from journal.schemas import EntryFilter
+from tui.dialogs.new_tag import NewTagDialog
+from tui.dialogs.restore_draft import RestoreDraftDialog
+from tui.widgets.choice import Choice
+from tui.widgets.tag_picker import TagPicker
+
+
+def keys(text: str) -> list[str]:
+    """Pilot key names for typing ``text``."""
+    names = {" ": "space", "-": "minus", "+": "plus", ",": "comma", "'": "apostrophe"}
+    return [names.get(ch, ch) for ch in text]
+
+
+async def test_capture_end_to_end_saves_the_entry_with_signed_tags(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        assert app.focused is app.query_one("#what")
+        await pilot.press(*keys("Cashier finished a phone call first"), "enter")
+        await pilot.press(*keys("grocery checkout"), "enter", "enter")
+        assert app.focused is app.query_one("#perspective")
+        await pilot.press("right", "tab", "right", "right", "tab")  # witnessed, went badly
+        await pilot.press(*keys("-att"), "enter")
+        await pilot.press(*keys("+courtesy"), "enter")
+        await pilot.press(*keys("queue"), "enter")  # no sign: done well
+        await pilot.press("tab", *keys("Greet first"))
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: "Saved #1" in str(app.query_one("#capture-status").render()))
+
+        # The form is ready for the next entry, keeping setting and perspective.
+        assert app.query_one("#what", Input).value == ""
+        assert app.query_one("#differently", Input).value == ""
+        assert app.query_one("#overall", Choice).value is None
+        assert app.query_one(TagPicker).tags == []
+        assert app.query_one("#setting", Input).value == "grocery checkout"
+        assert app.query_one("#perspective", Choice).value == "witnessed"
+        assert app.focused is app.query_one("#what")
+
+    with open_store(path) as store:
+        (entry,) = store.list(EntryFilter()).entries
+        assert entry.what == "Cashier finished a phone call first"
+        assert (entry.setting, entry.perspective, entry.overall) == (
+            "grocery checkout",
+            "witnessed",
+            "badly",
+        )
+        assert sorted(str(t) for t in entry.tags) == ["+courtesy", "+queue", "-attention"]
+        assert entry.differently == "Greet first"
+        assert store.load_draft() is None
+
+
+async def test_empty_what_happened_shows_the_error_under_the_field_and_saves_nothing(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press("tab", *keys("bank"), "ctrl+s")
+        await settle(pilot)
+        error = app.query_one("#what-error", Label)
+        assert error.display
+        assert "What happened is required" in str(error.render())
+        assert error.region.y == app.query_one("#what").region.bottom
+        assert app.focused is app.query_one("#what")
+        # Typing and saving again works and clears the error.
+        await pilot.press(*keys("Now with text"), "ctrl+s")
+        await settle(pilot, lambda: not error.display)
+    with open_store(path) as store:
+        assert [e.what for e in store.list().entries] == ["Now with text"]
+
+
+async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Something"))
+        app.query_one("#when", Input).value = "the other day"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = app.query_one("#when-error", Label)
+        assert error.display and "Could not understand" in str(error.render())
+        app.query_one("#when", Input).value = "2024-05-06 14:30"
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: not error.display)
+    with open_store(path) as store:
+        (entry,) = store.list().entries
+        assert entry.occurred_at.astimezone(app.zone).strftime("%Y-%m-%d %H:%M") == (
+            "2024-05-06 14:30"
+        )
+
+
+async def test_setting_and_perspective_are_sticky_from_the_last_entry(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        add(store, "Earlier", setting="pharmacy", perspective="customer")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.query_one("#setting", Input).value != "")
+        assert app.query_one("#setting", Input).value == "pharmacy"
+        assert app.query_one("#perspective", Choice).value == "customer"
+
+
+async def test_tag_picker_keys(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        picker = app.query_one(TagPicker)
+        picker.input.focus()
+        # Only the first character is a sign: "-wait-time" is the slug wait-time.
+        await pilot.press(*keys("-wait-time"), "enter")
+        # Filtering by group: "empathy" lists that group; down moves in the list.
+        await pilot.press(*keys("+empathy"), "down", "enter")
+        assert picker.tags == ["-wait-time", "+listening"]
+        # The same tag with the other sign flips it; with the same sign removes it.
+        await pilot.press(*keys("+wait-time"), "enter")
+        assert picker.tags == ["+wait-time", "+listening"]
+        await pilot.press(*keys("listening"), "enter")
+        assert picker.tags == ["+wait-time"]
+        # Backspace on an empty field removes the last chosen tag.
+        await pilot.press("backspace")
+        assert picker.tags == []
+        chosen = str(app.query_one("#tag-chosen").render())
+        assert "none yet" in chosen
+
+
+async def test_a_new_tag_is_created_after_confirmation_and_chosen(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        picker = app.query_one(TagPicker)
+        await pilot.press("x")  # what happened
+        picker.input.focus()
+        await pilot.press(*keys("-phone-first"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, NewTagDialog))
+        # Choose the Empathy group and give a description.
+        await pilot.press("up", "up", "up", "up", "enter")
+        await pilot.press(*keys("took a call before the customer"), "enter")
+        await settle(pilot, lambda: picker.tags == ["-phone-first"])
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: picker.tags == [])
+    with open_store(path) as store:
+        custom = {t.slug: t for t in store.tag_catalogue()}["phone-first"]
+        assert (custom.group, custom.description, custom.builtin) == (
+            "Empathy",
+            "took a call before the customer",
+            False,
+        )
+        assert [str(t) for t in store.list().entries[0].tags] == ["-phone-first"]
+
+
+async def test_cancelling_the_new_tag_dialog_creates_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        picker = app.query_one(TagPicker)
+        picker.input.focus()
+        await pilot.press(*keys("zzz-unknown"), "enter")
+        await settle(pilot, lambda: isinstance(app.screen, NewTagDialog))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert picker.tags == []
+        assert app.focused is picker.input
+    with open_store(path) as store:
+        assert "zzz-unknown" not in {t.slug for t in store.tag_catalogue()}
+
+
+async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_it(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Half-written encounter"))
+        app.query_one(TagPicker).tags = ["-attention"]
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+    with open_store(path) as store:
+        draft = store.load_draft()
+        assert draft is not None and draft["what"] == "Half-written encounter"
+
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
+        await pilot.click("#restore")
+        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        assert app.query_one("#what", Input).value == "Half-written encounter"
+        assert app.query_one(TagPicker).tags == ["-attention"]
+        assert app.focused is app.query_one("#what")
+        await pilot.press("ctrl+s")
+        await settle(pilot, lambda: app.query_one("#what", Input).value == "")
+    with open_store(path) as store:
+        assert store.load_draft() is None
+        assert store.count() == 1
+
+
+async def test_typing_before_the_draft_offer_is_answered_is_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        store.save_draft({"what": "Old draft", "differently": "Old idea", "tags": []})
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.query_one("#what", Input).value = "Typed while loading"
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
+        await pilot.press("r")
+        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        # What the user typed stays; the draft fills only the empty fields.
+        assert app.query_one("#what", Input).value == "Typed while loading"
+        assert app.query_one("#differently", Input).value == "Old idea"
+
+
+async def test_discarding_the_draft_removes_it(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        store.save_draft({"what": "Old draft"})
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
+        await pilot.press("d")
+        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        assert app.query_one("#what", Input).value == ""
+    with open_store(path) as store:
+        assert store.load_draft() is None
+
+
+async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Still typing"))
+        app.capture.autosave()  # what the timer calls every few seconds
+        status = app.query_one("#capture-status")
+        await settle(pilot, lambda: "Draft kept" in str(status.render()))
+        with open_store(path) as store:
+            assert (store.load_draft() or {}).get("what") == "Still typing"

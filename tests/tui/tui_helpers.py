@@ -1,0 +1,131 @@
+"""Shared helpers for the app's Pilot tests: building the app, seeding, waiting for workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from textual.pilot import Pilot
+
+from journal.config import Settings
+from journal.db import open_database
+from journal.schemas import EntryIn, TagMark, validate
+from journal.store import Store
+from tui.app import ServiceJournalApp, make_app
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SEED_START = datetime(2024, 3, 4, 9, 0, tzinfo=BERLIN)
+"""Seed entries live in 2024: far from "now", so dates render the same on every run."""
+
+
+def app_for(path: Path) -> ServiceJournalApp:
+    return make_app(Settings(db=str(path), tz="Europe/Berlin"))
+
+
+@contextmanager
+def open_store(path: Path) -> Iterator[Store]:
+    """A second, independent connection to the journal, as another program would have."""
+    db = open_database(str(path))
+    try:
+        yield Store(db)
+    finally:
+        db.close()
+
+
+def add(store: Store, what: str, *, tags: tuple[str, ...] = (), **fields: object) -> int:
+    data = {"what": what, "tags": [TagMark.parse(t) for t in tags], **fields}
+    return store.add(validate(EntryIn, data)).id
+
+
+SAMPLE = [
+    dict(
+        what="Cashier finished a personal phone call before looking at the customer",
+        setting="grocery checkout",
+        perspective="witnessed",
+        overall="badly",
+        tags=("-attention", "-queue"),
+        differently="Put the phone away and greet the customer first",
+    ),
+    dict(
+        what="Teller explained the fee before I had to ask",
+        setting="bank",
+        perspective="customer",
+        overall="well",
+        tags=("+initiative", "+kept-informed"),
+    ),
+    dict(
+        what="I answered a colleague's question while a guest waited at the desk",
+        setting="hotel",
+        perspective="provider",
+        overall="mixed",
+        tags=("+internal-customer", "-wait-time"),
+        flagged=True,
+    ),
+    dict(
+        what="Waiter apologised and replaced the cold soup without fuss",
+        setting="restaurant",
+        perspective="customer",
+        overall="well",
+        tags=("+apology", "+fix"),
+        lesson="A quick, real fix beats a long explanation",
+    ),
+    dict(
+        what="Clerk kept typing for two minutes while I stood at the counter",
+        setting="public office",
+        perspective="customer",
+        overall="badly",
+        tags=("-acknowledged", "-attention"),
+    ),
+]
+
+
+def seed_sample(path: Path) -> list[int]:
+    """Five varied entries on five days of 2024-W10, oldest first; returns their ids."""
+    ids = []
+    with open_store(path) as store:
+        for day, fields in enumerate(SAMPLE):
+            fields = dict(fields)
+            tags = fields.pop("tags")
+            at = SEED_START + timedelta(days=day, hours=day)
+            ids.append(add(store, occurred_at=at, tags=tags, **fields))  # type: ignore[arg-type]
+    return ids
+
+
+def seed_many(path: Path, count: int) -> None:
+    with open_store(path) as store:
+        for n in range(count):
+            at = SEED_START + timedelta(hours=n)
+            add(store, f"Encounter number {n}", setting="shop", occurred_at=at)
+
+
+async def settle(pilot: Pilot, until: Callable[[], bool] = lambda: True, tries: int = 200) -> None:
+    """Let workers finish and messages drain until ``until()`` holds (or fail after ``tries``).
+
+    Waiting on a condition, not on a guessed duration: each round waits for the running workers
+    and for the message queues to empty, then checks again (timers such as the search debounce
+    fire in between).
+    """
+    app = pilot.app
+    for _ in range(tries):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if until():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app did not reach the expected state")
+
+
+def record_notifications(app: ServiceJournalApp) -> list[str]:
+    """Collect the messages the app shows as notifications (they are still shown)."""
+    messages: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        messages.append(message)
+        original(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return messages

@@ -1,0 +1,179 @@
+"""The Service Journal app: three modes (capture, browse, review), app keys, palette commands.
+
+Start-up is on the capture path: only Textual, the capture screen and the standard-library parts
+of ``journal`` are imported here. The journal is opened in a thread worker after the first paint.
+
+The review screen (``tui/screens/review.py``) is imported when the review is first opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, tzinfo
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.backend import Backend
+from tui.commands import COMMANDS, WHEN_FAILED
+from tui.screens.capture import CaptureScreen
+
+if TYPE_CHECKING:
+    from journal.config import Settings
+    from tui.screens.browse import BrowseScreen
+    from tui.screens.review import ReviewScreen
+
+
+REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Review: this week", "The weekly review of this week", "review('this')"),
+    ("Review: previous week", "The weekly review of last week", "review('previous')"),
+)
+"""The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
+
+
+class ServiceJournalApp(App[int]):
+    """Capture in seconds, then browse, search, reflect and edit."""
+
+    CSS_PATH = ["app.tcss", "review.tcss", "export.tcss"]
+    DEFAULT_MODE = "capture"
+    TITLE = "Service Journal"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+n", "switch('capture')", "New entry", id="app.capture"),
+        Binding("ctrl+b", "switch('browse')", "Browse", id="app.browse"),
+        Binding("ctrl+r", "switch('review')", "Review", id="app.review"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-key"),
+        Binding("n", "switch('capture')", "New entry", show=False, id="app.capture-key"),
+        Binding("b", "switch('browse')", "Browse", show=False, id="app.browse-key"),
+        Binding("r", "switch('review')", "Review", show=False, id="app.review-key"),
+    ]
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.backend = Backend(settings)
+        self.zone: tzinfo = UTC
+        self._zone_error: str | None = None
+        try:
+            self.zone = settings.zone()
+        except ValueError as exc:  # journal.when.WhenError: an unknown zone name
+            self._zone_error = str(exc)
+        self.capture = CaptureScreen()
+        self.browse: BrowseScreen | None = None
+        self.review: ReviewScreen | None = None
+        self.add_mode("capture", lambda: self.capture)
+        self.add_mode("browse", self._make_browse)
+        self.add_mode("review", self._make_review)
+
+    def _make_browse(self) -> Screen:
+        from tui.screens.browse import BrowseScreen
+
+        self.browse = BrowseScreen()
+        return self.browse
+
+    def _make_review(self) -> Screen:
+        from tui.screens.review import ReviewScreen
+
+        self.review = ReviewScreen()
+        return self.review
+
+    def on_mount(self) -> None:
+        if self._zone_error:
+            self.show_error(self._zone_error)
+            return
+        self.call_after_refresh(self._open_journal)
+
+    @work(thread=True, group="open-journal", exit_on_error=False)
+    def _open_journal(self) -> None:
+        self.backend.open()
+        if self.backend.error:
+            self.call_from_thread(self.show_error, self.backend.error)
+            return
+        # Warm-up while the user types: the browse screen's modules are then ready for ctrl+b.
+        import tui.screens.browse  # noqa: F401
+
+    def show_error(self, message: str) -> None:
+        from tui.screens.error import ErrorScreen
+
+        self.push_screen(ErrorScreen(message))
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.backend.error or self._zone_error)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("switch", "help", "browse", "review") and self.failed:
+            return False
+        # The way to the place the user is in is hidden from the footer (and does nothing).
+        return not (action == "switch" and parameters and parameters[0] == self.current_mode)
+
+    async def action_switch(self, mode: str) -> None:
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+
+    async def action_browse(self, what: str = "") -> None:
+        await self.action_switch("browse")
+        if self.browse is not None:
+            self.browse.show(what)
+
+    async def action_review(self, which: str = "this") -> None:
+        """The review of "this" week, the "previous" one, or a week label (2026-W47)."""
+        await self.action_switch("review")
+        if self.review is not None:
+            self.review.show(which)
+
+    def action_export(self) -> None:
+        """The export dialog: what browse or the review shows (as their x key), else this week."""
+        from tui.dialogs.export import ExportDialog
+
+        screen = self.screen
+        if isinstance(screen, ExportDialog):
+            return
+        export = getattr(screen, "action_export", None)
+        if callable(export):
+            export()
+        else:
+            self.push_screen(ExportDialog())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Quit, keeping any unsaved capture as the draft for next time."""
+        if self.failed:
+            self.exit(return_code=3)
+            return
+        if self.backend.is_open:
+            self.capture.keep_draft_now()
+        self.exit(return_code=0)
+
+    def on_unmount(self) -> None:
+        self.backend.close()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        commands = [c for c in COMMANDS if not c[0].startswith("Review:")] + [*REVIEW_COMMANDS]
+        for title, help_text, action in commands:
+            if not self.failed or title in WHEN_FAILED:
+                yield SystemCommand(
+                    title, help_text, partial(self.call_later, self.run_action, action)
+                )
+
+
+def make_app(settings: Settings) -> ServiceJournalApp:
+    """The app for these settings (tests build it here too)."""
+    return ServiceJournalApp(settings)
+
+
+def run(settings: Settings) -> int:
+    """Run the app in the terminal; the exit code is 0, or 3 when the journal could not be used."""
+    app = make_app(settings)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,85 @@
+"""The app's one door to the journal: opened in a worker thread, used by one thread at a time.
+
+The capture form must paint before the database layer is even imported, so ``open()`` does the
+imports and runs in a thread worker after the first paint. Every later call goes through
+``call()``, which waits until the journal is open and holds a lock while it runs, because the
+SQLite connection must never be used by two threads at once.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from journal.errors import DatabaseError, JournalError
+
+if TYPE_CHECKING:
+    from journal.config import Settings
+    from journal.db import Database
+    from journal.store import Store
+
+T = TypeVar("T")
+
+OPEN_TIMEOUT_S = 60.0
+"""How long a call waits for the journal to open (migrations on a big file take a while)."""
+
+
+class Backend:
+    """Lazily opened access to one journal, shared by the app's screens."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._ready = threading.Event()
+        self._db: Database | None = None
+        self._store: Store | None = None
+        self.error: str | None = None
+        """Why the journal could not be opened (one sentence), once ``open()`` has failed."""
+
+    @property
+    def ready(self) -> bool:
+        """True once opening has finished, successfully or not."""
+        return self._ready.is_set()
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    def open(self) -> None:
+        """Import the database layer and open the journal (call from a worker thread)."""
+        try:
+            from journal.db import open_database
+            from journal.store import Store
+
+            db = open_database(self.settings.db_target)
+            with self._lock:
+                self._db = db
+                self._store = Store(db)
+        except JournalError as exc:
+            self.error = str(exc)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            self.error = f"Could not open the journal at {self.settings.db_target}: {reason}."
+        finally:
+            self._ready.set()
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(store, *args, **kwargs)`` once the journal is open, one caller at a time.
+
+        Raises DatabaseError when the journal could not be opened; other JournalErrors from the
+        store pass through for the caller to show.
+        """
+        if not self._ready.wait(OPEN_TIMEOUT_S):
+            raise DatabaseError("The journal is taking too long to open; try again.")
+        if self._store is None:
+            raise DatabaseError(self.error or "The journal is not open.")
+        with self._lock:
+            return fn(self._store, *args, **kwargs)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+            self._db = None
+            self._store = None

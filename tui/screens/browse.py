@@ -1,0 +1,388 @@
+"""Browse: entries newest first, a page at a time, with filters, search, the trash and undo.
+
+Only the rows the user scrolls to are read: a page of 50, and the next one when the cursor (or
+the scroll position) comes near the end, so the screen opens as fast with 100,000 entries as
+with 10. Every query runs in a thread worker; a generation number drops answers to filters the
+user has already changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label
+
+from journal.errors import JournalError
+from journal.present import overall_mark, short_when, tags_text
+from journal.schemas import EntryFilter
+from journal.store import EntryRow, Store
+from tui.forms import FormError
+from tui.widgets.filter_bar import FilterBar, filter_data
+from tui.widgets.mode_bar import ModeBar
+
+PAGE = 50
+LOAD_AHEAD = 10
+"""Load the next page when the cursor is this close to the last loaded row."""
+COLUMNS = (
+    ("when", "When"),
+    ("setting", "Setting"),
+    ("overall", "Ov"),
+    ("tags", "Tags"),
+    ("what", "What happened"),
+)
+WHEN_WIDTH = 21
+"""Wide enough for short_when with a year (entries from other years)."""
+
+
+def column_widths(screen_width: int) -> dict[str, int]:
+    """Column widths for a terminal: below 100 columns the setting gives way to the text."""
+    if screen_width < 100:
+        widths = {"when": WHEN_WIDTH, "overall": 2, "tags": 18}
+    else:
+        widths = {"when": WHEN_WIDTH, "setting": 16, "overall": 2, "tags": 24}
+    padding = 2 * (len(widths) + 1) + 2  # cell padding, and the scrollbar
+    widths["what"] = max(20, screen_width - sum(widths.values()) - padding)
+    return widths
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def plural(count: int, word: str) -> str:
+    return word if count == 1 else ("entries" if word == "entry" else word + "s")
+
+
+class EntryTable(DataTable):
+    """The list of entries: one row per entry, its id as the row key."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="browse.open"),
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+
+class BrowseScreen(Screen[None]):
+    AUTO_FOCUS = "#entries"
+    BINDINGS = [
+        Binding("e", "open(True)", "Edit", id="browse.edit"),
+        Binding("delete,d", "trash", "Trash", id="browse.trash"),
+        Binding("u", "undo", "Undo", id="browse.undo"),
+        Binding("r", "restore", "Restore", id="browse.restore"),
+        Binding("P", "purge", "Purge", id="browse.purge"),
+        Binding("slash", "focus_filter('search')", "Search", id="browse.search"),
+        Binding("t", "focus_filter('tag')", "Tag", id="browse.tag"),
+        Binding("s", "focus_filter('setting')", "Setting", show=False, id="browse.setting"),
+        Binding("w", "focus_filter('week')", "Week", show=False, id="browse.week"),
+        Binding("T", "toggle_trash", "Trash view", id="browse.trash-view"),
+        Binding("x", "export", "Export", show=False, id="browse.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="browse")
+        self._generation = 0
+        self._cursor: str | None = None
+        self._loading = False
+        self._filter: EntryFilter = EntryFilter()
+        self._matches = 0
+        self._total = 0
+        self._undo: list[int] = []
+        self._back_from_entry = False
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("browse")
+        yield FilterBar(id="filters")
+        yield EntryTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield Label("", id="browse-empty")
+        yield Footer()
+
+    @property
+    def table(self) -> EntryTable:
+        return self.query_one(EntryTable)
+
+    @property
+    def filters(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    def on_mount(self) -> None:
+        table = self.table
+        self._widths = column_widths(self.app.size.width)
+        for key, title in COLUMNS:
+            if key in self._widths:
+                table.add_column(title, key=key, width=self._widths[key])
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        table.focus()
+        self._load_suggestions()
+
+    def on_screen_resume(self) -> None:
+        if self._back_from_entry:
+            self._back_from_entry = False
+            return
+        self.reload()
+
+    def show(self, what: str) -> None:
+        """For the palette: "search" focuses the search field, "trash" opens the trash."""
+        if what == "search":
+            self.action_focus_filter("search")
+        elif what == "trash" and not self.filters.trash:
+            self.filters.toggle_trash()
+        else:
+            self.table.focus()
+
+    # ----------------------------------------------------------------- loading
+
+    def reload(self) -> None:
+        """Read the filters and start again from the first page."""
+        try:
+            data = filter_data(self.filters.raw(), self.app.zone, self.app.settings.week_start)
+            flt = EntryFilter.model_validate(data)
+        except FormError as exc:
+            self.filters.show_error(exc.message)
+            return
+        except ValueError as exc:  # pydantic's ValidationError
+            from journal.schemas import explain
+
+            self.filters.show_error(explain(exc))  # type: ignore[arg-type]
+            return
+        self.filters.show_error("")
+        self._filter = flt
+        self._generation += 1
+        self._cursor = None
+        self._loading = True
+        self.refresh_bindings()
+        self._load(self._generation, flt, None, True)
+
+    def _load_more(self) -> None:
+        if self._loading or self._cursor is None:
+            return
+        self._loading = True
+        self._load(self._generation, self._filter, self._cursor, False)
+
+    @work(thread=True, group="browse-load")
+    def _load(self, generation: int, flt: EntryFilter, cursor: str | None, fresh: bool) -> None:
+        def read(store: Store) -> tuple[Any, tuple[int, int] | None]:
+            page = store.list(flt, limit=PAGE, cursor=cursor)
+            counts = None
+            if fresh:
+                counts = (store.count(flt), store.count(EntryFilter(trashed=flt.trashed)))
+            return page, counts
+
+        try:
+            page, counts = self.app.backend.call(read)
+        except JournalError as exc:
+            self.app.call_from_thread(self._failed, generation, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, generation, page, counts, fresh)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.notify(message, severity="error")
+
+    def _loaded(
+        self, generation: int, page: Any, counts: tuple[int, int] | None, fresh: bool
+    ) -> None:
+        if generation != self._generation:
+            return
+        table = self.table
+        if fresh:
+            table.clear()
+        for entry in page.entries:
+            table.add_row(*self._cells(entry).values(), key=str(entry.id))
+        self._cursor = page.next_cursor
+        self._loading = False
+        if counts is not None:
+            self._matches, self._total = counts
+        self._show_count()
+        self.refresh_bindings()
+        if self._cursor and table.row_count < table.size.height + LOAD_AHEAD:
+            self._load_more()
+
+    def _cells(self, entry: EntryRow) -> dict[str, str]:
+        """The row for an entry, by column key (only the columns this width shows)."""
+        widths = self._widths
+        cells = {
+            "when": short_when(entry.occurred_at, self.app.zone),
+            "setting": clip(entry.setting or "", widths.get("setting", 0)),
+            "overall": overall_mark(entry.overall),
+            "tags": clip(tags_text(entry.tags), widths["tags"]),
+            "what": clip(("⚑ " if entry.flagged else "") + entry.what, widths["what"]),
+        }
+        return {key: cells[key] for key, _ in COLUMNS if key in widths}
+
+    def _show_count(self) -> None:
+        where = "in the trash" if self._filter.trashed else plural(self._total, "entry")
+        if self._matches == self._total:
+            self.filters.set_count(f"{self._total} {where}")
+        else:
+            self.filters.set_count(f"{self._matches} of {self._total} {where}")
+        empty = self.query_one("#browse-empty", Label)
+        if self.table.row_count:
+            empty.update("")
+            empty.remove_class("-shown")
+            return
+        if self._total == 0 and not self._filter.trashed:
+            empty.update("No entries yet: press ctrl+n to capture the first one.")
+        elif self._filter.trashed:
+            empty.update("The trash is empty.")
+        else:
+            empty.update("Nothing matches these filters.")
+        empty.add_class("-shown")
+
+    @work(thread=True, group="browse-suggest")
+    def _load_suggestions(self) -> None:
+        def read(store: Store) -> tuple[list[str], list[str]]:
+            return [t.slug for t in store.tag_catalogue()], store.recent_settings()
+
+        try:
+            slugs, settings = self.app.backend.call(read)
+        except JournalError:
+            return
+        self.app.call_from_thread(self.filters.set_tags, slugs)
+        self.app.call_from_thread(self.filters.set_settings, settings)
+
+    # ----------------------------------------------------------------- paging triggers
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self.table.row_count - LOAD_AHEAD:
+            self._load_more()
+
+    def _scrolled(self, value: float) -> None:
+        table = self.table
+        if value >= table.max_scroll_y - LOAD_AHEAD:
+            self._load_more()
+
+    # ----------------------------------------------------------------- filters
+
+    def on_filter_bar_changed(self, event: FilterBar.Changed) -> None:
+        self.reload()
+
+    def on_filter_bar_done(self, event: FilterBar.Done) -> None:
+        self.table.focus()
+
+    def action_focus_filter(self, name: str) -> None:
+        self.query_one(f"#f-{name}", Input).focus()
+
+    def action_toggle_trash(self) -> None:
+        self.filters.toggle_trash()
+
+    def action_export(self) -> None:
+        """Export the week or days the list is filtered to (this week when it is not)."""
+        from tui.dialogs.export import ExportDialog
+        from tui.dialogs.export_options import range_from_bounds
+
+        flt, app = self._filter, self.app
+        chosen = None
+        if flt.start is not None and flt.end is not None:
+            chosen = range_from_bounds(flt.start, flt.end, app.zone, app.settings.week_start)
+        app.push_screen(ExportDialog(chosen, only_flagged=bool(flt.flagged)))
+
+    # ----------------------------------------------------------------- entries
+
+    def _current_id(self) -> int | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value is not None else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or not self.query(EntryTable):
+            return action not in ("restore", "purge", "undo")
+        in_trash = self._filter.trashed
+        if action in ("restore", "purge"):
+            return in_trash and self.table.row_count > 0
+        if action == "trash":
+            return not in_trash and self.table.row_count > 0
+        if action == "open":
+            return self.table.row_count > 0
+        if action == "undo":
+            return bool(self._undo) and not in_trash
+        return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self, reflect: bool = False) -> None:
+        entry_id = self._current_id()
+        if entry_id is None:
+            return
+        from tui.screens.entry import EntryScreen
+
+        self._back_from_entry = True
+        self.app.push_screen(EntryScreen(entry_id, reflect=reflect), self._entry_closed)
+
+    def _entry_closed(self, entry: EntryRow | None) -> None:
+        if entry is None:
+            return
+        for column, value in self._cells(entry).items():
+            self.table.update_cell(str(entry.id), column, value)
+
+    def action_trash(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is not None:
+            self._change(entry_id, "trash")
+
+    def action_undo(self) -> None:
+        if self._undo:
+            self._change(self._undo.pop(), "undo")
+
+    def action_restore(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is not None:
+            self._change(entry_id, "restore")
+
+    def action_purge(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is None:
+            return
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._change(entry_id, "purge")
+
+        question = f"Purge #{entry_id} for good? This cannot be undone."
+        self.app.push_screen(ConfirmDialog(question, yes="Purge"), answered)
+
+    @work(thread=True, group="browse-change")
+    def _change(self, entry_id: int, how: str) -> None:
+        def change(store: Store) -> None:
+            if how == "trash":
+                store.trash(entry_id)
+            elif how == "purge":
+                store.purge(entry_id)
+            else:
+                store.restore(entry_id)
+
+        try:
+            self.app.backend.call(change)
+        except JournalError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self._changed, entry_id, how)
+
+    def _changed(self, entry_id: int, how: str) -> None:
+        if how == "undo":
+            self.notify(f"Restored #{entry_id}.")
+            self.reload()
+            return
+        self.table.remove_row(str(entry_id))
+        self._matches = max(0, self._matches - 1)
+        self._total = max(0, self._total - 1)
+        self._show_count()
+        self.refresh_bindings()
+        if how == "trash":
+            self._undo.append(entry_id)
+            self.notify(f"Moved #{entry_id} to the trash — press u to undo", timeout=8)
+        elif how == "restore":
+            self.notify(f"Restored #{entry_id}.")
+        else:
+            self.notify(f"Purged #{entry_id} for good.")

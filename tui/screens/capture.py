@@ -1,0 +1,222 @@
+"""Quick capture: what `service-journal` opens. Typing works before the journal is even open.
+
+Nothing here imports the database layer at module level: the app opens the journal in a worker
+after the first paint, and this screen's loader (another worker) waits for it, then fills in the
+sticky setting and perspective, setting suggestions, the tag catalogue and any kept draft.
+Saving before the journal is open simply waits for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label
+
+from journal.errors import DatabaseError, JournalError
+from tui.forms import FormError, draft_summary, has_content, new_entry
+from tui.widgets.mode_bar import ModeBar
+from tui.widgets.quick_fields import QuickFields
+from tui.widgets.tag_picker import TagPicker
+
+DRAFT_EVERY_S = 3.0
+
+
+class CaptureScreen(Screen[None]):
+    """The quick-capture form."""
+
+    AUTO_FOCUS = "#what"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="capture.save", priority=True),
+        # Priority so that focus moves before the next keys of a fast burst (a paste, a script)
+        # are delivered: otherwise they would land in the field being left.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="capture")
+        self._saving = False
+        self._draft_offer_open = False
+        self._last_draft: dict[str, Any] | None = None
+        self._offered_draft: dict[str, Any] = {}
+        self._generation = 0
+        """Bumped whenever the stored draft must not be overwritten by older autosaves."""
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("capture")
+        yield QuickFields(id="quick")
+        yield Label("Opening journal…", id="capture-status")
+        yield Footer()
+
+    @property
+    def fields(self) -> QuickFields:
+        return self.query_one(QuickFields)
+
+    def on_mount(self) -> None:
+        self.query_one("#what", Input).focus()
+        self._load()
+        self.set_interval(DRAFT_EVERY_S, self.autosave)
+
+    def _status(self, text: str) -> None:
+        self.query_one("#capture-status", Label).update(text)
+
+    # ----------------------------------------------------------------- loading
+
+    @work(thread=True, group="capture-load")
+    def _load(self) -> None:
+        def read(store: Any) -> dict[str, Any]:
+            return {
+                "sticky": store.sticky_defaults(),
+                "settings": store.recent_settings(),
+                "catalogue": store.tag_catalogue(),
+                "draft": store.load_draft(),
+            }
+
+        try:
+            loaded = self.app.backend.call(read)
+        except DatabaseError:
+            return  # the app shows the error screen
+        self.app.call_from_thread(self._loaded, loaded)
+
+    def _loaded(self, loaded: dict[str, Any]) -> None:
+        fields = self.fields
+        sticky = {k: v for k, v in loaded["sticky"].items() if v}
+        fields.load(sticky, only_empty=True)
+        fields.set_settings(loaded["settings"])
+        self.query_one(TagPicker).set_catalogue(loaded["catalogue"])
+        self._status("")
+        draft = loaded["draft"]
+        if draft:
+            from tui.dialogs.restore_draft import RestoreDraftDialog
+
+            self._draft_offer_open = True
+            self.app.push_screen(RestoreDraftDialog(draft_summary(draft)), self._draft_answer)
+            self._offered_draft = draft
+
+    def _draft_answer(self, restore: bool | None) -> None:
+        self._draft_offer_open = False
+        draft = self._offered_draft
+        if restore:
+            self.fields.load(draft, only_empty=True)
+            self._status("Draft restored")
+            self._last_draft = draft
+        else:
+            self._generation += 1
+            self._write_draft(None, self._generation)
+            self._status("Draft discarded")
+        self.query_one("#what", Input).focus()
+
+    # ----------------------------------------------------------------- saving
+
+    def action_save(self) -> None:
+        fields = self.fields
+        fields.clear_errors()
+        values = fields.values()
+        try:
+            data = self._validate_quickly(values)
+        except FormError as exc:
+            fields.show_error(exc.field, exc.message)
+            return
+        if self._saving:
+            return
+        self._saving = True
+        self._generation += 1
+        self._status("Saving…" if self.app.backend.is_open else "Opening journal…")
+        self._save(data, values)
+
+    def _validate_quickly(self, values: dict[str, Any]) -> Any:
+        if not values["what"].strip():
+            raise FormError("what", "What happened is required and cannot be empty.")
+        return new_entry(values, self.app.zone)
+
+    @work(thread=True, group="capture-save")
+    def _save(self, data: Any, values: dict[str, Any]) -> None:
+        def add(store: Any) -> Any:
+            entry = store.add(data)
+            store.clear_draft()
+            return entry
+
+        try:
+            entry = self.app.backend.call(add)
+        except JournalError as exc:
+            self.app.call_from_thread(self._save_failed, str(exc))
+            return
+        self.app.call_from_thread(self._saved, entry.id, values)
+
+    def _save_failed(self, message: str) -> None:
+        self._saving = False
+        self._status("")
+        self.fields.show_error("form", message)
+
+    def _saved(self, entry_id: int, values: dict[str, Any]) -> None:
+        self._saving = False
+        self._last_draft = None
+        self.fields.reset()
+        self.query_one("#what", Input).focus()
+        self._status(f"Saved #{entry_id} ✓")
+        self.notify(f"Saved #{entry_id}", timeout=3)
+        self._refresh_settings()
+
+    @work(thread=True, group="capture-load")
+    def _refresh_settings(self) -> None:
+        try:
+            settings = self.app.backend.call(lambda store: store.recent_settings())
+        except JournalError:
+            return
+        self.app.call_from_thread(self.fields.set_settings, settings)
+
+    # ----------------------------------------------------------------- drafts
+
+    def draft_payload(self) -> dict[str, Any] | None:
+        """The form as a draft, or None when there is nothing worth keeping."""
+        values = self.fields.values()
+        return values if has_content(values) else None
+
+    def autosave(self) -> None:
+        """Keep the form as the draft when it changed since the last write."""
+        if self._saving or self._draft_offer_open or not self.app.backend.is_open:
+            return
+        payload = self.draft_payload()
+        if payload == self._last_draft:
+            return
+        self._last_draft = payload
+        self._write_draft(payload, self._generation)
+
+    @work(thread=True, group="capture-draft")
+    def _write_draft(self, payload: dict[str, Any] | None, generation: int) -> None:
+        def write(store: Any) -> bool:
+            if generation != self._generation:
+                return False  # an entry was saved (or the draft replaced) meanwhile
+            if payload is None:
+                store.clear_draft()
+            else:
+                store.save_draft(payload)
+            return True
+
+        try:
+            written = self.app.backend.call(write)
+        except JournalError:
+            return
+        if written and payload is not None:
+            self.app.call_from_thread(self._status, "Draft kept")
+
+    def keep_draft_now(self) -> bool:
+        """On quit: write the draft at once (on the calling thread); True if one was kept."""
+        payload = self.draft_payload()
+        if self._draft_offer_open and payload is None:
+            return False  # leave the earlier draft for next time
+        self._generation += 1
+        if payload is None and self._last_draft is None:
+            return False
+        try:
+            if payload is None:
+                self.app.backend.call(lambda store: store.clear_draft())
+            else:
+                self.app.backend.call(lambda store: store.save_draft(payload))
+        except JournalError:
+            return False
+        return payload is not None

@@ -1,0 +1,251 @@
+"""One entry, every field, edited in place: the quick fields and the reflection.
+
+Ctrl+S validates the changed fields with the same schema as the CLI (``EntryPatch``) and saves
+them; errors appear next to their field. Escape goes back, asking first when there are unsaved
+changes. The screen returns the saved entry (or None) so the list can update its row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Input, Label, Select, TextArea
+
+from journal.errors import JournalError
+from journal.present import CAUSE_LABELS, LEFT_LABELS
+from journal.schemas import EntryPatch
+from journal.store import EntryRow, Store
+from tui.forms import FormError, check, parse_when_text, tag_marks
+from tui.widgets.choice import Choice
+from tui.widgets.mode_bar import ModeBar
+from tui.widgets.quick_fields import QuickFields
+from tui.widgets.tag_picker import TagPicker
+
+DETAILS = ("situation", "behaviour", "impact")
+DETAIL_TITLES = {
+    "situation": "Situation: where, who, what was asked",
+    "behaviour": "Behaviour: what was said and done",
+    "impact": "Impact: its effect on the person served",
+}
+ONE_LINERS = ("lesson", "action")
+WHEN_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def entry_values(entry: EntryRow, zone: Any) -> dict[str, Any]:
+    """An entry as the raw field values the form shows."""
+    return {
+        "what": entry.what,
+        "setting": entry.setting or "",
+        "when": entry.occurred_at.astimezone(zone).strftime(WHEN_FORMAT),
+        "perspective": entry.perspective,
+        "overall": entry.overall,
+        "tags": [str(t) for t in entry.tags],
+        "differently": entry.differently or "",
+        "situation": entry.situation or "",
+        "behaviour": entry.behaviour or "",
+        "impact": entry.impact or "",
+        "why": entry.why,
+        "lesson": entry.lesson or "",
+        "action": entry.action or "",
+        "left_them": entry.left_them,
+        "flagged": entry.flagged,
+        "private": entry.private,
+    }
+
+
+class EntryScreen(Screen[EntryRow | None]):
+    AUTO_FOCUS = "#what"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="entry.save", priority=True),
+        Binding("escape", "back", "Back", id="entry.back"),
+    ]
+
+    def __init__(self, entry_id: int, *, reflect: bool = False) -> None:
+        super().__init__(id="entry")
+        self.entry_id = entry_id
+        self.reflect = reflect
+        self._original: dict[str, Any] | None = None
+        self._saved: EntryRow | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ModeBar("browse", detail=f"Entry #{self.entry_id}")
+        yield Label("Loading…", id="entry-heading")
+        with VerticalScroll(id="entry-form"):
+            yield QuickFields(id="quick", classes="in-entry")
+            with Vertical(id="reflection"):
+                yield Label("Reflection", classes="section-title")
+                for name in DETAILS:
+                    area = TextArea(id=name, soft_wrap=True, tab_behavior="focus")
+                    area.border_title = DETAIL_TITLES[name]
+                    yield area
+                with Horizontal(classes="field-row"):
+                    yield Label("Why", classes="field-label")
+                    yield Select(
+                        [(label, value) for value, label in CAUSE_LABELS.items()],
+                        prompt="why it went that way (when it went badly or mixed)",
+                        id="why",
+                        compact=True,
+                    )
+                with Horizontal(classes="field-row"):
+                    yield Label("Lesson", classes="field-label")
+                    yield Input(id="lesson", compact=True, placeholder="what this teaches")
+                with Horizontal(classes="field-row"):
+                    yield Label("Action item", classes="field-label")
+                    yield Input(id="action", compact=True, placeholder="next time I will…")
+                with Horizontal(classes="field-row"):
+                    yield Label("Left them", classes="field-label")
+                    yield Choice(list(LEFT_LABELS.items()), id="left_them")
+                with Horizontal(classes="field-row"):
+                    yield Checkbox("Flag for coaching", id="flagged", compact=True)
+                    yield Checkbox("Private (never exported)", id="private", compact=True)
+                yield Label(id="reflection-error", classes="field-error")
+        yield Footer()
+
+    @property
+    def fields(self) -> QuickFields:
+        return self.query_one(QuickFields)
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, group="entry-load")
+    def _load(self) -> None:
+        def read(store: Store) -> tuple[EntryRow, list[Any], list[str]]:
+            return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
+
+        try:
+            entry, catalogue, settings = self.app.backend.call(read)
+        except JournalError as exc:
+            self.app.call_from_thread(self._load_failed, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, entry, catalogue, settings)
+
+    def _load_failed(self, message: str) -> None:
+        self.notify(message, severity="error")
+        self.dismiss(None)
+
+    def _loaded(self, entry: EntryRow, catalogue: list[Any], settings: list[str]) -> None:
+        self.query_one(TagPicker).set_catalogue(catalogue)
+        self.fields.set_settings(settings)
+        values = entry_values(entry, self.app.zone)
+        self._fill(values)
+        self._original = self.values()
+        self._heading(entry)
+        target = "#situation" if self.reflect else "#what"
+        self.query_one(target).focus()
+
+    def _heading(self, entry: EntryRow) -> None:
+        state = "reflected" if entry.reflected else "not reflected yet"
+        trashed = " · in the trash" if entry.trashed_at else ""
+        self.query_one("#entry-heading", Label).update(f"Entry #{entry.id} · {state}{trashed}")
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        self.fields.load(values)
+        for name in DETAILS:
+            self.query_one(f"#{name}", TextArea).load_text(values[name])
+        why = self.query_one("#why", Select)
+        if values["why"]:
+            why.value = values["why"]
+        else:
+            why.clear()
+        for name in ONE_LINERS:
+            self.query_one(f"#{name}", Input).value = values[name]
+        self.query_one("#left_them", Choice).value = values["left_them"]
+        for name in ("flagged", "private"):
+            self.query_one(f"#{name}", Checkbox).value = values[name]
+
+    def values(self) -> dict[str, Any]:
+        data = self.fields.values()
+        for name in DETAILS:
+            data[name] = self.query_one(f"#{name}", TextArea).text
+        why = self.query_one("#why", Select).value
+        data["why"] = why if isinstance(why, str) else None
+        for name in ONE_LINERS:
+            data[name] = self.query_one(f"#{name}", Input).value
+        data["left_them"] = self.query_one("#left_them", Choice).value
+        for name in ("flagged", "private"):
+            data[name] = self.query_one(f"#{name}", Checkbox).value
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the entry as loaded (raw values)."""
+        if self._original is None:
+            return {}
+        now = self.values()
+        return {name: value for name, value in now.items() if value != self._original[name]}
+
+    # ----------------------------------------------------------------- saving
+
+    def action_save(self) -> None:
+        self.fields.clear_errors()
+        self._reflection_error("")
+        changes = self.changes()
+        if not changes:
+            self.notify("Nothing to save: no field has changed.")
+            return
+        try:
+            patch = self._patch(changes)
+        except FormError as exc:
+            self._show_error(exc)
+            return
+        self._save(patch)
+
+    def _patch(self, changes: dict[str, Any]) -> Any:
+        data = dict(changes)
+        if "tags" in data:
+            data["tags"] = tag_marks(data["tags"])
+        if "when" in data:
+            at = parse_when_text(data.pop("when"), self.app.zone)
+            if at is not None:
+                data["occurred_at"] = at
+        return check(EntryPatch, data)
+
+    def _show_error(self, exc: FormError) -> None:
+        if exc.field in ("what", "when", "occurred_at", "setting", "perspective", "overall"):
+            self.fields.show_error(exc.field, exc.message)
+        elif exc.field in ("tags", "differently"):
+            self.fields.show_error("form", exc.message)
+        else:
+            self._reflection_error(exc.message)
+            for widget in self.query(f"#{exc.field}"):
+                widget.focus()
+
+    def _reflection_error(self, message: str) -> None:
+        label = self.query_one("#reflection-error", Label)
+        label.update(message)
+        label.set_class(bool(message), "-shown")
+
+    @work(thread=True, group="entry-save")
+    def _save(self, patch: Any) -> None:
+        try:
+            entry = self.app.backend.call(lambda store: store.update(self.entry_id, patch))
+        except JournalError as exc:
+            self.app.call_from_thread(self._show_error, FormError("form", str(exc)))
+            return
+        self.app.call_from_thread(self._after_save, entry)
+
+    def _after_save(self, entry: EntryRow) -> None:
+        self._saved = entry
+        self._original = self.values()
+        self._heading(entry)
+        self.notify(f"Saved #{entry.id}")
+
+    # ----------------------------------------------------------------- leaving
+
+    def action_back(self) -> None:
+        if not self.changes():
+            self.dismiss(self._saved)
+            return
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self._saved)
+
+        question = f"Discard your unsaved changes to #{self.entry_id}?"
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)

@@ -1,0 +1,127 @@
+"""Every key on every screen (F1 or ? where no text field has the focus)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Everywhere (single letters only where no text field has the focus)",
+        [
+            ("ctrl+n / n", "new entry (capture)"),
+            ("ctrl+b / b", "browse and search"),
+            ("ctrl+r / r", "weekly review"),
+            ("f1 / ?", "this help"),
+            ("ctrl+p", "command palette: Entry: new, Browse: search, Browse: trash, …"),
+            ("ctrl+q", "quit (unsaved capture typing is kept as a draft)"),
+            ("tab / shift+tab", "next / previous field"),
+        ],
+    ),
+    (
+        "Capture",
+        [
+            ("ctrl+s", "save the entry (from any field); the form clears for the next one"),
+            ("enter", "next field"),
+            ("→", "in Setting: accept the suggestion"),
+            ("← →  1 2 3", "in Perspective and Overall: choose; backspace clears"),
+            ("+word / -word", "in Tags: filter, the sign marks done well (+) or badly (-)"),
+            ("↑ ↓", "in Tags: move in the list of matching tags"),
+            ("enter", "in Tags: add the highlighted tag (again: remove it)"),
+            ("backspace", "in an empty Tags field: remove the last chosen tag"),
+            ("When", "now, today 14:30, yesterday 9am, 2h ago, 2026-11-20 14:30"),
+        ],
+    ),
+    (
+        "Browse (keys act when the list has the focus)",
+        [
+            ("enter", "open the entry"),
+            ("e", "open the entry to reflect on it (details, why, lesson)"),
+            ("delete / d", "move the entry to the trash"),
+            ("u", "undo the last move to the trash"),
+            ("/", "search as you type"),
+            ("t", "filter by tag: +tag, -tag, or tag for either"),
+            ("s", "filter by setting"),
+            ("w", "filter by week (2026-W47), day (2026-11-20) or range (2026-11-01..2026-11-30)"),
+            ("T", "show the trash (again: back to the entries)"),
+            ("r", "in the trash: restore the entry"),
+            ("P", "in the trash: purge the entry for good (asks first)"),
+            ("x", "export the filtered week or days (else this week) to a file"),
+            ("escape", "in a filter field: back to the list"),
+            ("end / ctrl+end", "last loaded row (more load as you go)"),
+        ],
+    ),
+    (
+        "Entry",
+        [
+            ("ctrl+s", "save the changes"),
+            ("escape", "back to the list (asks first if there are unsaved changes)"),
+            ("tab", "next field, down through the reflection"),
+        ],
+    ),
+    (
+        "Review (single letters act where no text field has the focus)",
+        [
+            ("[ / ]", "previous / next week"),
+            ("t", "this week"),
+            ("g", "go to a week: 2026-W47, or a date in it"),
+            ("m", "mark the week reviewed (again: unmark it)"),
+            ("i / a / c / f", "go to the inbox / action items / check-in / focus"),
+            ("e", "show or hide the tags under each dimension"),
+            ("x", "export the reviewed week to a file (in the action items: dropped)"),
+            ("enter", "in the inbox: reflect on the entry here, without leaving the review"),
+            ("ctrl+s", "save the reflection (or the focus, or the questions for the coach)"),
+            ("escape", "close the reflection (asks first if there are unsaved changes)"),
+            ("escape", "in the focus or the questions: leave the field, so letter keys act"),
+            ("d / x / o / u", "in the action items: done / dropped / carried over / undo"),
+            ("↑ ↓  ← →  1 2 3", "in the check-in: question / answer yes, partly, no"),
+            ("backspace", "in the check-in: clear the answer"),
+        ],
+    ),
+    (
+        "Export (x in browse and the review, or Export: coaching document in the palette)",
+        [
+            ("← →  1-4", "in Range: this week / previous week / a week / from – to"),
+            ("← →  1 2 3", "in Format: Markdown coaching document / JSON / CSV"),
+            ("space", "in Entries: only those flagged for coaching"),
+            ("File", "a full path, ~/name, or a name for the documents folder"),
+            ("ctrl+s / enter", "write the file (enter in File); asks before replacing one"),
+            ("tab", "to the preview: ↑ ↓ page up / page down scroll it"),
+            ("escape", "close without writing"),
+        ],
+    ),
+    (
+        "Dialogs",
+        [
+            ("enter / escape", "choose the focused button / cancel"),
+            ("y / n", "yes / no in a confirmation"),
+            ("r / d", "restore / discard a kept draft"),
+        ],
+    ),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static("Keys", id="help-title")
+            for section, keys in KEYS:
+                width = max(len(key) for key, _ in keys)
+                lines = [Content.styled(section, "bold $text-accent")]
+                lines.extend(
+                    Content.assemble((f"  {key:<{width}}  ", "bold"), text) for key, text in keys
+                )
+                yield Static(Content("\n").join(lines), classes="help-section")
+
+    def on_mount(self) -> None:
+        self.query_one("#help").border_title = "Help"
+        self.query_one("#help").border_subtitle = "escape closes"
+
+    def action_close(self) -> None:
+        self.dismiss(None)

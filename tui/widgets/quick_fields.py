@@ -1,0 +1,136 @@
+"""The quick-capture fields, shared by the capture screen and the entry detail screen.
+
+What happened, setting (with suggestions), when, perspective, overall, tags and "what I would do
+differently". ``values()`` returns the raw texts; validation happens in ``tui.forms``. Errors
+appear in a line under the field they concern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label
+
+from journal.taxonomy import BUILTIN_SETTINGS
+from tui.widgets.choice import Choice
+from tui.widgets.tag_picker import TagPicker
+
+PERSPECTIVES = [
+    ("witnessed", "witnessed"),
+    ("customer", "I was the customer"),
+    ("provider", "I was serving"),
+]
+OVERALLS = [("well", "went well"), ("badly", "went badly"), ("mixed", "mixed")]
+_TEXT_INPUTS = ("what", "setting", "when", "differently")
+_ERROR_SLOTS = ("what", "when")
+
+
+class QuickFields(Vertical):
+    """The fields of a quick capture; Enter in a text field moves on to the next one."""
+
+    def compose(self) -> ComposeResult:
+        what = Input(placeholder="One line: what did you see?", id="what", max_length=500)
+        what.border_title = "What happened"
+        yield what
+        yield Label(id="what-error", classes="field-error")
+        with Horizontal(classes="field-row"):
+            yield Label("Setting", classes="field-label")
+            yield Input(
+                placeholder="where (→ accepts a suggestion)",
+                id="setting",
+                compact=True,
+                suggester=SuggestFromList(BUILTIN_SETTINGS, case_sensitive=False),
+            )
+            yield Label("When", classes="field-label when-label")
+            yield Input("now", id="when", compact=True, placeholder="now, 2h ago, yesterday 9am")
+        yield Label(id="when-error", classes="field-error")
+        with Horizontal(classes="field-row"):
+            yield Label("Perspective", classes="field-label")
+            yield Choice(PERSPECTIVES, id="perspective")
+        with Horizontal(classes="field-row"):
+            yield Label("Overall", classes="field-label")
+            yield Choice(OVERALLS, id="overall")
+        yield TagPicker(id="tags")
+        differently = Input(
+            placeholder="What would you have done in their place?", id="differently"
+        )
+        differently.border_title = "What I would do differently"
+        yield differently
+        yield Label(id="form-error", classes="field-error")
+
+    # ----------------------------------------------------------------- values
+
+    def values(self) -> dict[str, Any]:
+        """The raw field contents (texts unstripped, tags as +slug/-slug)."""
+        data: dict[str, Any] = {
+            name: self.query_one(f"#{name}", Input).value for name in _TEXT_INPUTS
+        }
+        data["perspective"] = self.query_one("#perspective", Choice).value
+        data["overall"] = self.query_one("#overall", Choice).value
+        data["tags"] = self.query_one(TagPicker).tags
+        return data
+
+    def load(self, values: dict[str, Any], *, only_empty: bool = False) -> None:
+        """Fill the fields; with ``only_empty`` keep whatever the user has already entered."""
+        current = self.values()
+        for name in _TEXT_INPUTS:
+            if name not in values:
+                continue
+            empty = not current[name].strip() or (name == "when" and current[name] == "now")
+            if not only_empty or empty:
+                self.query_one(f"#{name}", Input).value = str(values[name] or "")
+        for name in ("perspective", "overall"):
+            if name in values and (not only_empty or current[name] is None):
+                self.query_one(f"#{name}", Choice).value = values[name] or None
+        if "tags" in values:
+            picker = self.query_one(TagPicker)
+            kept = current["tags"] if only_empty else []
+            kept_slugs = {tag[1:] for tag in kept}
+            picker.tags = kept + [t for t in values["tags"] or [] if t[1:] not in kept_slugs]
+
+    def reset(self, keep: tuple[str, ...] = ("setting", "perspective")) -> None:
+        """Empty the form for the next entry, keeping the sticky fields."""
+        for name in _TEXT_INPUTS:
+            if name not in keep:
+                self.query_one(f"#{name}", Input).value = "now" if name == "when" else ""
+        for name in ("perspective", "overall"):
+            if name not in keep:
+                self.query_one(f"#{name}", Choice).value = None
+        self.query_one(TagPicker).clear()
+        self.clear_errors()
+
+    def set_settings(self, settings: list[str]) -> None:
+        """Suggestions for the setting field: the user's own first, then the built-in list."""
+        self.query_one("#setting", Input).suggester = SuggestFromList(
+            settings, case_sensitive=False
+        )
+
+    # ----------------------------------------------------------------- errors
+
+    def show_error(self, field: str, message: str) -> None:
+        slot = field if field in _ERROR_SLOTS else "form"
+        label = self.query_one(f"#{slot}-error", Label)
+        label.update(message)
+        label.add_class("-shown")
+        target = {"form": None, "occurred_at": "when"}.get(field, field)
+        if target:
+            for widget in self.query(f"#{target}"):
+                if widget.focusable:
+                    widget.focus()
+                elif isinstance(widget, TagPicker):
+                    widget.input.focus()
+
+    def clear_errors(self) -> None:
+        for label in self.query(".field-error").results(Label):
+            label.update("")
+            label.remove_class("-shown")
+
+    # ----------------------------------------------------------------- keys
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id in _TEXT_INPUTS:
+            event.stop()
+            self.screen.focus_next()

@@ -1,0 +1,217 @@
+"""The reflection fields of one entry, edited inline in the review's inbox.
+
+The same fields as the entry screen's reflection (and its labels, imported from there): do
+differently, situation / behaviour / impact, why, lesson, action item, left them. The form checks
+the changed fields with ``EntryPatch`` (``tui.forms.check``) and posts ``Save``; the screen writes
+them in a worker and answers with ``saved`` or ``show_error``.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, Select, Static, TextArea
+
+from journal.present import CAUSE_LABELS, LEFT_LABELS, OVERALL_LABELS, tags_text
+from journal.schemas import EntryPatch
+from journal.store import EntryRow
+from tui.forms import FormError, check
+from tui.screens.entry import DETAIL_TITLES, DETAILS
+from tui.widgets.choice import Choice
+from tui.widgets.review_lists import entry_label
+
+ONE_LINERS = ("differently", "lesson", "action")
+FIELDS = ("differently", *DETAILS, "why", "lesson", "action", "left_them")
+
+
+def reflection_values(entry: EntryRow) -> dict[str, Any]:
+    """The reflection fields of ``entry`` as the form shows them."""
+    return {
+        "differently": entry.differently or "",
+        "situation": entry.situation or "",
+        "behaviour": entry.behaviour or "",
+        "impact": entry.impact or "",
+        "why": entry.why,
+        "lesson": entry.lesson or "",
+        "action": entry.action or "",
+        "left_them": entry.left_them,
+    }
+
+
+class ReflectForm(Vertical):
+    """Hidden until ``open(entry)``; ctrl+s (the screen's) saves, escape closes."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="review.reflect-save"),
+        Binding("escape", "close", "Close", id="review.reflect-close"),
+    ]
+
+    class Save(Message):
+        def __init__(self, form: ReflectForm, entry_id: int, patch: Any) -> None:
+            super().__init__()
+            self.form = form
+            self.entry_id = entry_id
+            self.patch = patch
+
+    class Closed(Message):
+        def __init__(self, form: ReflectForm, entry_id: int | None) -> None:
+            super().__init__()
+            self.form = form
+            self.entry_id = entry_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entry_id: int | None = None
+        self._original: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="rf-heading")
+        with Horizontal(classes="field-row"):
+            yield Label("Differently", classes="field-label")
+            yield Input(
+                id="rf-differently", compact=True, placeholder="what I would have done instead"
+            )
+        for name in DETAILS:
+            area = TextArea(id=f"rf-{name}", soft_wrap=True, tab_behavior="focus")
+            area.border_title = DETAIL_TITLES[name]
+            yield area
+        with Horizontal(classes="field-row"):
+            yield Label("Why", classes="field-label")
+            yield Select(
+                [(label, value) for value, label in CAUSE_LABELS.items()],
+                prompt="why it went that way (when it went badly or mixed)",
+                id="rf-why",
+                compact=True,
+            )
+        with Horizontal(classes="field-row"):
+            yield Label("Lesson", classes="field-label")
+            yield Input(id="rf-lesson", compact=True, placeholder="what this teaches")
+        with Horizontal(classes="field-row"):
+            yield Label("Action item", classes="field-label")
+            yield Input(id="rf-action", compact=True, placeholder="next time I will…")
+        with Horizontal(classes="field-row"):
+            yield Label("Left them", classes="field-label")
+            yield Choice(list(LEFT_LABELS.items()), id="rf-left_them")
+        yield Label("", id="rf-error", classes="field-error")
+        yield Label(
+            "ctrl+s saves · escape closes · "
+            "reflected once it has a do-differently note or a lesson",
+            id="rf-hint",
+        )
+
+    # ----------------------------------------------------------------- opening
+
+    @property
+    def is_open(self) -> bool:
+        return self.entry_id is not None
+
+    def open(self, entry: EntryRow, zone: tzinfo) -> None:
+        self.entry_id = entry.id
+        overall = OVERALL_LABELS.get(entry.overall or "", "overall not set")
+        facts = " · ".join(
+            part
+            for part in (entry_label(entry, zone), entry.setting, overall, tags_text(entry.tags))
+            if part
+        )
+        self.query_one("#rf-heading", Static).update(
+            Content.assemble((facts, "$text-muted"), "\n", (entry.what, "bold"))
+        )
+        values = reflection_values(entry)
+        self._fill(values)
+        self._original = self.values()
+        self.show_error("")
+        self.display = True
+        first = "#rf-differently" if not values["differently"] else "#rf-situation"
+        self.query_one(first).focus()
+        self.call_after_refresh(self.scroll_visible, top=True)
+
+    def close(self) -> None:
+        entry_id = self.entry_id
+        self.entry_id = None
+        self._original = {}
+        self.display = False
+        self.post_message(self.Closed(self, entry_id))
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        for name in ONE_LINERS:
+            self.query_one(f"#rf-{name}", Input).value = values[name]
+        for name in DETAILS:
+            self.query_one(f"#rf-{name}", TextArea).load_text(values[name])
+        why = self.query_one("#rf-why", Select)
+        if values["why"]:
+            why.value = values["why"]
+        else:
+            why.clear()
+        self.query_one("#rf-left_them", Choice).value = values["left_them"]
+
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name in ONE_LINERS:
+            data[name] = self.query_one(f"#rf-{name}", Input).value
+        for name in DETAILS:
+            data[name] = self.query_one(f"#rf-{name}", TextArea).text
+        why = self.query_one("#rf-why", Select).value
+        data["why"] = why if isinstance(why, str) else None
+        data["left_them"] = self.query_one("#rf-left_them", Choice).value
+        return data
+
+    def changes(self) -> dict[str, Any]:
+        if not self.is_open:
+            return {}
+        now = self.values()
+        return {name: value for name, value in now.items() if value != self._original.get(name)}
+
+    # ----------------------------------------------------------------- saving
+
+    def request_save(self) -> bool:
+        """Check the changed fields and post ``Save``; False when there was nothing to save."""
+        if self.entry_id is None:
+            return False
+        self.show_error("")
+        changes = self.changes()
+        if not changes:
+            self.notify("Nothing to save: no field has changed.")
+            return False
+        try:
+            patch = check(EntryPatch, changes)
+        except FormError as exc:
+            self.show_error(exc.message, exc.field)
+            return False
+        self.post_message(self.Save(self, self.entry_id, patch))
+        return True
+
+    def action_save(self) -> None:
+        self.request_save()
+
+    def saved(self, entry: EntryRow) -> None:
+        """The save went through: the saved values become the new starting point."""
+        if entry.id == self.entry_id:
+            self._original = self.values()
+
+    def show_error(self, message: str, field: str = "") -> None:
+        label = self.query_one("#rf-error", Label)
+        label.update(message)
+        label.set_class(bool(message), "-shown")
+        if field in FIELDS:
+            self.query_one(f"#rf-{field}").focus()
+
+    # ----------------------------------------------------------------- closing
+
+    def action_close(self) -> None:
+        if not self.changes():
+            self.close()
+            return
+        from tui.dialogs.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.close()
+
+        question = f"Discard your unsaved reflection on #{self.entry_id}?"
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)
