@@ -77,8 +77,8 @@ def dt_from_db(value: str | datetime | None) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
-    text = value if "." in value else value + ".000000"
-    return datetime.strptime(text[:26], DT_FORMAT).replace(tzinfo=UTC)
+    # fromisoformat is ten times faster than strptime, which matters when a review reads a week.
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 def busy_timeout_ms() -> int:

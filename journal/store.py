@@ -558,9 +558,8 @@ class Store:
         ):
             counts[(slug, polarity)] = n
         for slug, polarity, n in self.db.execute(
-            "SELECT et.tag_slug, et.polarity, count(*) FROM entry e "
-            "JOIN entry_tag et ON et.entry_id = e.id WHERE e.trashed_at IS NOT NULL "
-            "GROUP BY et.tag_slug, et.polarity"
+            "SELECT tag_slug, polarity, count(*) FROM entry_tag WHERE entry_id IN "
+            "(SELECT id FROM entry WHERE trashed_at IS NOT NULL) GROUP BY tag_slug, polarity"
         ):
             counts[(slug, polarity)] -= n
         rows = [
@@ -611,10 +610,12 @@ class Store:
 
     def sticky_defaults(self) -> dict[str, str | None]:
         """Setting and perspective of the last entry written, for the next capture."""
-        row = self.db.execute(
-            "SELECT setting, perspective FROM entry WHERE trashed_at IS NULL "
-            "ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        # Walking the newest rows and skipping the trash in Python keeps this on the primary
+        # key; a WHERE on trashed_at makes SQLite sort every live entry first.
+        rows = self.db.execute(
+            "SELECT setting, perspective, trashed_at FROM entry ORDER BY id DESC LIMIT 100"
+        )
+        row = next((r for r in rows if r[2] is None), None)
         return (
             {"setting": row[0], "perspective": row[1]}
             if row
@@ -627,12 +628,11 @@ class Store:
     def recent_settings(self, limit: int = 20) -> list[str]:
         """Settings of the last 500 entries, most recent first, then the built-in list."""
         recent = self.db.execute(
-            "SELECT setting FROM entry WHERE setting IS NOT NULL AND trashed_at IS NULL "
-            "ORDER BY id DESC LIMIT 500"
+            "SELECT setting, trashed_at FROM entry ORDER BY id DESC LIMIT 500"
         )
         seen: list[str] = []
-        for (setting,) in recent:
-            if setting not in seen:
+        for setting, trashed_at in recent:
+            if setting and trashed_at is None and setting not in seen:
                 seen.append(setting)
                 if len(seen) == limit:
                     break

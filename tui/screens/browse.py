@@ -166,19 +166,23 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-load")
     def _load(self, generation: int, flt: EntryFilter, cursor: str | None, fresh: bool) -> None:
-        def read(store: Store) -> tuple[Any, tuple[int, int] | None]:
-            page = store.list(flt, limit=PAGE, cursor=cursor)
-            counts = None
-            if fresh:
-                counts = (store.count(flt), store.count(EntryFilter(trashed=flt.trashed)))
-            return page, counts
+        # The page is shown before the counts are taken, so the rows never wait for a count.
+        def counts(store: Store) -> tuple[int, int]:
+            return store.count(flt), store.count(EntryFilter(trashed=flt.trashed))
 
         try:
-            page, counts = self.app.backend.call(read)
+            page = self.app.backend.call(lambda store: store.list(flt, limit=PAGE, cursor=cursor))
+            self.app.call_from_thread(self._loaded, generation, page, None, fresh)
+            if fresh:
+                totals = self.app.backend.call(counts)
+                self.app.call_from_thread(self._counted, generation, totals)
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
-            return
-        self.app.call_from_thread(self._loaded, generation, page, counts, fresh)
+
+    def _counted(self, generation: int, totals: tuple[int, int]) -> None:
+        if generation == self._generation:
+            self._matches, self._total = totals
+            self._show_count()
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
