@@ -627,9 +627,7 @@ class Store:
 
     def recent_settings(self, limit: int = 20) -> list[str]:
         """Settings of the last 500 entries, most recent first, then the built-in list."""
-        recent = self.db.execute(
-            "SELECT setting, trashed_at FROM entry ORDER BY id DESC LIMIT 500"
-        )
+        recent = self.db.execute("SELECT setting, trashed_at FROM entry ORDER BY id DESC LIMIT 500")
         seen: list[str] = []
         for setting, trashed_at in recent:
             if setting and trashed_at is None and setting not in seen:
