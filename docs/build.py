@@ -46,7 +46,7 @@ def main() -> int:
         print(f"wrote {example_document(db, env).relative_to(DOCS.parent)}")
         screenshots = DOCS / "screenshots.py"
         if screenshots.exists():
-            run(str(screenshots), str(db), DEMO_WEEK, env=env)
+            run(str(screenshots), str(db), DEMO_WEEK, env={**env, "PYTHONPATH": str(DOCS.parent)})
     return 0
 
 

@@ -46,3 +46,11 @@ def test_readme_shows_the_two_commands_first() -> None:
     readme = (DOCS.parent / "README.md").read_text()
     first_block = readme.split("```")[1]
     assert "make run" in first_block and "make test" in first_block
+
+
+def test_the_guide_lists_every_built_in_tag() -> None:
+    from journal.taxonomy import BUILTIN_TAGS
+
+    guide = (DOCS / "guide.md").read_text()
+    missing = [t.slug for t in BUILTIN_TAGS if f"`{t.slug}`" not in guide]
+    assert missing == []
