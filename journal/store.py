@@ -43,7 +43,7 @@ ENTRY_COLUMNS = (
 )
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 _TIME_COLUMNS = ("occurred_at", "created_at", "updated_at", "trashed_at")
-_TEXT_FIELDS = (
+TEXT_FIELDS = (
     "what",
     "setting",
     "perspective",
@@ -131,7 +131,7 @@ class EntryRow:
 
         data: dict[str, Any] = {"id": self.id, "uuid": self.uuid}
         data["occurred_at"] = when(self.occurred_at)
-        for name in _TEXT_FIELDS:
+        for name in TEXT_FIELDS:
             data[name] = getattr(self, name)
         data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in self.tags]
         data["flagged"] = self.flagged
@@ -392,7 +392,7 @@ class Store:
         now = self._now()
         with self.db.transaction() as db:
             self._check_tags(data.tags)
-            values = {name: getattr(data, name) for name in _TEXT_FIELDS}
+            values = {name: getattr(data, name) for name in TEXT_FIELDS}
             values.update(
                 uuid=data.uuid or str(uuidlib.uuid4()),
                 occurred_at=dt_to_db(data.occurred_at or now),
@@ -749,7 +749,7 @@ class Store:
     def _imported_values(
         self, data: EntryIn, created_at: datetime, updated_at: datetime
     ) -> dict[str, Any]:
-        values: dict[str, Any] = {name: getattr(data, name) for name in _TEXT_FIELDS}
+        values: dict[str, Any] = {name: getattr(data, name) for name in TEXT_FIELDS}
         values.update(
             occurred_at=dt_to_db(data.occurred_at or created_at),
             flagged=int(data.flagged),

@@ -18,24 +18,13 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from journal.store import TEXT_FIELDS
+
 if TYPE_CHECKING:
     from journal.store import EntryRow, TagUsage
 
 FORMAT_NAME = "service-journal"
 FORMAT_VERSION = 1
-TEXT_FIELDS = (
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-)
 CSV_COLUMNS = (
     "uuid",
     "occurred_at",

@@ -21,6 +21,9 @@ from tui.forms import FormError, draft_summary, has_content, new_entry
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
 from tui.widgets.tag_picker import TagPicker
+from tui.widgets.welcome import Welcome
+
+WELCOME_MIN_WIDTH = 110
 
 DRAFT_EVERY_S = 3.0
 
@@ -31,6 +34,7 @@ class CaptureScreen(Screen[None]):
     AUTO_FOCUS = "#what"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="capture.save", priority=True),
+        Binding("f2", "toggle_welcome", "Welcome", id="capture.welcome", show=False),
         # Priority so that focus moves before the next keys of a fast burst (a paste, a script)
         # are delivered: otherwise they would land in the field being left.
         Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
@@ -48,6 +52,7 @@ class CaptureScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ModeBar("capture")
+        yield Welcome()
         yield QuickFields(id="quick")
         yield Label("Opening journal…", id="capture-status")
         yield Footer()
@@ -60,6 +65,20 @@ class CaptureScreen(Screen[None]):
         self.query_one("#what", Input).focus()
         self._load()
         self.set_interval(DRAFT_EVERY_S, self.autosave)
+
+    @property
+    def welcome(self) -> Welcome:
+        return self.query_one(Welcome)
+
+    def action_toggle_welcome(self) -> None:
+        """F2: the welcome panel off, or back on (also from the help screen's hint)."""
+        self.welcome.toggle_class("shown")
+        if self.size.width < WELCOME_MIN_WIDTH and self.welcome.has_class("shown"):
+            self.notify("Widen the terminal to see the welcome beside the form; F1 lists keys.")
+
+    def on_resize(self) -> None:
+        """The welcome sits beside the form only where the form keeps enough room."""
+        self.set_class(self.size.width < WELCOME_MIN_WIDTH, "narrow")
 
     def _status(self, text: str) -> None:
         self.query_one("#capture-status", Label).update(text)
@@ -74,6 +93,7 @@ class CaptureScreen(Screen[None]):
                 "settings": store.recent_settings(),
                 "catalogue": store.tag_catalogue(),
                 "draft": store.load_draft(),
+                "empty": store.count() == 0,
             }
 
         try:
@@ -89,6 +109,9 @@ class CaptureScreen(Screen[None]):
         fields.set_settings(loaded["settings"])
         self.query_one(TagPicker).set_catalogue(loaded["catalogue"])
         self._status("")
+        if loaded["empty"]:
+            self.welcome.add_class("shown")
+            self._status("New journal: type what happened, ctrl+s saves · F1 keys · F2 welcome")
         draft = loaded["draft"]
         if draft:
             from tui.dialogs.restore_draft import RestoreDraftDialog

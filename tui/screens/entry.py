@@ -17,21 +17,15 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, TextArea
 
 from journal.errors import JournalError
-from journal.present import CAUSE_LABELS, LEFT_LABELS
 from journal.schemas import EntryPatch
 from journal.store import EntryRow, Store
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.widgets.choice import Choice
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
+from tui.widgets.reflection import DETAILS, reflection_fields
 from tui.widgets.tag_picker import TagPicker
 
-DETAILS = ("situation", "behaviour", "impact")
-DETAIL_TITLES = {
-    "situation": "Situation: where, who, what was asked",
-    "behaviour": "Behaviour: what was said and done",
-    "impact": "Impact: its effect on the person served",
-}
 ONE_LINERS = ("lesson", "action")
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
 
@@ -79,27 +73,7 @@ class EntryScreen(Screen[EntryRow | None]):
             yield QuickFields(id="quick", classes="in-entry")
             with Vertical(id="reflection"):
                 yield Label("Reflection", classes="section-title")
-                for name in DETAILS:
-                    area = TextArea(id=name, soft_wrap=True, tab_behavior="focus")
-                    area.border_title = DETAIL_TITLES[name]
-                    yield area
-                with Horizontal(classes="field-row"):
-                    yield Label("Why", classes="field-label")
-                    yield Select(
-                        [(label, value) for value, label in CAUSE_LABELS.items()],
-                        prompt="why it went that way (when it went badly or mixed)",
-                        id="why",
-                        compact=True,
-                    )
-                with Horizontal(classes="field-row"):
-                    yield Label("Lesson", classes="field-label")
-                    yield Input(id="lesson", compact=True, placeholder="what this teaches")
-                with Horizontal(classes="field-row"):
-                    yield Label("Action item", classes="field-label")
-                    yield Input(id="action", compact=True, placeholder="next time I will…")
-                with Horizontal(classes="field-row"):
-                    yield Label("Left them", classes="field-label")
-                    yield Choice(list(LEFT_LABELS.items()), id="left_them")
+                yield from reflection_fields()
                 with Horizontal(classes="field-row"):
                     yield Checkbox("Flag for coaching", id="flagged", compact=True)
                     yield Checkbox("Private (never exported)", id="private", compact=True)

@@ -26,6 +26,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Capture",
         [
             ("ctrl+s", "save the entry (from any field); the form clears for the next one"),
+            ("f2", "show or hide the welcome panel (the three uses and the main keys)"),
             ("enter", "next field"),
             ("→", "in Setting: accept the suggestion"),
             ("← →  1 2 3", "in Perspective and Overall: choose; backspace clears"),

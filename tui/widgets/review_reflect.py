@@ -18,12 +18,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from journal.present import CAUSE_LABELS, LEFT_LABELS, OVERALL_LABELS, tags_text
+from journal.present import OVERALL_LABELS, tags_text
 from journal.schemas import EntryPatch
 from journal.store import EntryRow
 from tui.forms import FormError, check
-from tui.screens.entry import DETAIL_TITLES, DETAILS
 from tui.widgets.choice import Choice
+from tui.widgets.reflection import DETAILS, reflection_fields
 from tui.widgets.review_lists import entry_label
 
 ONE_LINERS = ("differently", "lesson", "action")
@@ -77,27 +77,7 @@ class ReflectForm(Vertical):
             yield Input(
                 id="rf-differently", compact=True, placeholder="what I would have done instead"
             )
-        for name in DETAILS:
-            area = TextArea(id=f"rf-{name}", soft_wrap=True, tab_behavior="focus")
-            area.border_title = DETAIL_TITLES[name]
-            yield area
-        with Horizontal(classes="field-row"):
-            yield Label("Why", classes="field-label")
-            yield Select(
-                [(label, value) for value, label in CAUSE_LABELS.items()],
-                prompt="why it went that way (when it went badly or mixed)",
-                id="rf-why",
-                compact=True,
-            )
-        with Horizontal(classes="field-row"):
-            yield Label("Lesson", classes="field-label")
-            yield Input(id="rf-lesson", compact=True, placeholder="what this teaches")
-        with Horizontal(classes="field-row"):
-            yield Label("Action item", classes="field-label")
-            yield Input(id="rf-action", compact=True, placeholder="next time I will…")
-        with Horizontal(classes="field-row"):
-            yield Label("Left them", classes="field-label")
-            yield Choice(list(LEFT_LABELS.items()), id="rf-left_them")
+        yield from reflection_fields("rf-")
         yield Label("", id="rf-error", classes="field-error")
         yield Label(
             "ctrl+s saves · escape closes · "
