@@ -177,6 +177,7 @@ def _tags(
 
 # ----------------------------------------------------------------------------- our journal
 
+
 def write_sqlite(path: Path, entries: list[BenchEntry]) -> None:
     """A new journal at ``path`` holding ``entries``, written in one transaction."""
     from journal.db import dt_to_db, open_database

@@ -53,8 +53,10 @@ async def take(db: Path, week: str) -> None:
         await pilot.press("ctrl+b")
         await settle(
             pilot,
-            lambda: isinstance(app.screen, BrowseScreen)
-            and app.screen.query_one("#entries").row_count > 10,
+            lambda: (
+                isinstance(app.screen, BrowseScreen)
+                and app.screen.query_one("#entries").row_count > 10
+            ),
         )
         shot(app, "browse")
 
@@ -67,9 +69,11 @@ async def take(db: Path, week: str) -> None:
         await app.action_review(week)
         await settle(
             pilot,
-            lambda: isinstance(app.screen, ReviewScreen)
-            and app.screen.review is not None
-            and app.screen.review.week == week,
+            lambda: (
+                isinstance(app.screen, ReviewScreen)
+                and app.screen.review is not None
+                and app.screen.review.week == week
+            ),
         )
         shot(app, "review")
 
