@@ -39,6 +39,7 @@ class Choice(Widget, can_focus=True):
         Binding("right", "move(1)", "Next", show=False),
         Binding("left", "move(-1)", "Previous", show=False),
         Binding("backspace,delete", "clear", "Clear", show=False),
+        Binding("enter", "next_field", "Next field", show=False),
         *(Binding(str(n), f"pick({n - 1})", show=False) for n in range(1, 10)),
     ]
 
@@ -106,6 +107,10 @@ class Choice(Widget, can_focus=True):
     def action_pick(self, index: int) -> None:
         if index < len(self.options):
             self.value = self.options[index][0]
+
+    def action_next_field(self) -> None:
+        """Enter moves on, as it does from the text fields of the same form."""
+        self.screen.focus_next()
 
     def action_clear(self) -> None:
         self.value = None
