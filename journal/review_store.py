@@ -20,7 +20,7 @@ from typing import Any
 from journal.checkin import ANSWERS, QUESTIONS
 from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError, UnknownTagError, UsageError
-from journal.store import ActionItemRow, _action_row
+from journal.rows import ActionItemRow, action_row
 from journal.taxonomy import normalise_slug, suggest
 from journal.weeks import parse_week, shift_week, week_label
 
@@ -336,7 +336,7 @@ class ReviewStore:
             (label, dt_to_db(until), dt_to_db(since), limit),
         ).fetchall()
         items = [
-            ReviewedItem(_action_row(row[:6]), dt_from_db(row[7]) or _utcnow(), row[6])
+            ReviewedItem(action_row(row[:6]), dt_from_db(row[7]) or _utcnow(), row[6])
             for row in rows
         ]
         items.reverse()
@@ -370,7 +370,7 @@ class ReviewStore:
             "WHERE id = ?",
             (item_id,),
         ).fetchone()
-        return _action_row(row)
+        return action_row(row)
 
 
 def _clean_text(value: str | None, name: str, limit: int, *, one_line: bool) -> str | None:

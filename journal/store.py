@@ -11,165 +11,31 @@ from __future__ import annotations
 import json
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
 from journal.errors import InputError, NotFoundError, UnknownTagError
+from journal.rows import (  # re-exported: callers import them from the store
+    ENTRY_COLUMNS,
+    TEXT_FIELDS,
+    ActionItemRow,
+    EntryRow,
+    Page,
+    TagUsage,
+    action_row,
+)
 from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagIn, TagMark
 from journal.taxonomy import BUILTIN_SETTINGS, GROUPS, suggest
 
-ENTRY_COLUMNS = (
-    "id",
-    "uuid",
-    "occurred_at",
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-    "flagged",
-    "private",
-    "created_at",
-    "updated_at",
-    "trashed_at",
-)
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 _TIME_COLUMNS = ("occurred_at", "created_at", "updated_at", "trashed_at")
-TEXT_FIELDS = (
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-)
 DEFAULT_PAGE = 50
 MAX_PAGE = 1000
 SEARCH_WINDOW = 2000
 """How many of the most recent matches a search ranks (see ``Store._search``)."""
 TAG_PROBE = 2000
 """Above this many uses a tag counts as common for the tag filter's plan."""
-
-
-@dataclass(frozen=True)
-class ActionItemRow:
-    id: int
-    entry_id: int | None
-    text: str
-    status: str
-    created_at: datetime
-    closed_at: datetime | None
-
-    def to_json(self, zone: tzinfo) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "entry_id": self.entry_id,
-            "text": self.text,
-            "status": self.status,
-            "created_at": self.created_at.astimezone(zone).isoformat(),
-            "closed_at": self.closed_at.astimezone(zone).isoformat() if self.closed_at else None,
-        }
-
-
-@dataclass
-class EntryRow:
-    """An entry as read back, with its signed tags and action items. Instants are UTC."""
-
-    id: int
-    uuid: str
-    occurred_at: datetime
-    what: str
-    setting: str | None = None
-    perspective: str | None = None
-    overall: str | None = None
-    differently: str | None = None
-    situation: str | None = None
-    behaviour: str | None = None
-    impact: str | None = None
-    why: str | None = None
-    lesson: str | None = None
-    left_them: str | None = None
-    flagged: bool = False
-    private: bool = False
-    created_at: datetime | None = None
-    updated_at: datetime | None = None
-    trashed_at: datetime | None = None
-    tags: list[TagMark] = field(default_factory=list)
-    action_items: list[ActionItemRow] = field(default_factory=list)
-
-    @property
-    def reflected(self) -> bool:
-        """Reflected once it has a do-differently note or a lesson (domain.md)."""
-        return bool(self.differently or self.lesson)
-
-    @property
-    def action(self) -> str | None:
-        """The entry's current action item text, if any."""
-        for item in reversed(self.action_items):
-            if item.status in ("open", "carried"):
-                return item.text
-        return self.action_items[-1].text if self.action_items else None
-
-    def to_json(self, zone: tzinfo) -> dict[str, Any]:
-        """The documented JSON shape (docs/cli.md): local instants with their offset."""
-
-        def when(value: datetime | None) -> str | None:
-            return value.astimezone(zone).isoformat() if value else None
-
-        data: dict[str, Any] = {"id": self.id, "uuid": self.uuid}
-        data["occurred_at"] = when(self.occurred_at)
-        for name in TEXT_FIELDS:
-            data[name] = getattr(self, name)
-        data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in self.tags]
-        data["flagged"] = self.flagged
-        data["private"] = self.private
-        data["reflected"] = self.reflected
-        data["action_items"] = [item.to_json(zone) for item in self.action_items]
-        data["created_at"] = when(self.created_at)
-        data["updated_at"] = when(self.updated_at)
-        data["trashed_at"] = when(self.trashed_at)
-        return data
-
-
-@dataclass(frozen=True)
-class Page:
-    entries: list[EntryRow]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class TagUsage:
-    slug: str
-    group: str
-    description: str
-    builtin: bool
-    plus: int = 0
-    minus: int = 0
-    unknown: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "group": self.group,
-            "description": self.description,
-            "builtin": self.builtin,
-            "plus": self.plus,
-            "minus": self.minus,
-            "unknown": self.unknown,
-        }
 
 
 def _utcnow() -> datetime:
@@ -382,7 +248,7 @@ class Store:
             f"WHERE entry_id IN ({marks}) ORDER BY id"
         )
         for item in self.db.execute(item_sql, ids):
-            by_id[item[1]].action_items.append(_action_row(item))
+            by_id[item[1]].action_items.append(action_row(item))
         return entries
 
     # ----------------------------------------------------------------- writing entries
@@ -524,7 +390,7 @@ class Store:
         if status:
             sql += " WHERE status = ?"
             params = (status,)
-        return [_action_row(row) for row in self.db.execute(sql + " ORDER BY id", params)]
+        return [action_row(row) for row in self.db.execute(sql + " ORDER BY id", params)]
 
     def set_action_status(self, item_id: int, status: str) -> ActionItemRow:
         if status not in ("open", "done", "dropped", "carried"):
@@ -542,7 +408,7 @@ class Store:
             "WHERE id = ?",
             (item_id,),
         ).fetchone()
-        return _action_row(row)
+        return action_row(row)
 
     # ----------------------------------------------------------------- tags
 
@@ -771,17 +637,6 @@ class Store:
                     for text, status, created, closed in items
                 ],
             )
-
-
-def _action_row(row: Any) -> ActionItemRow:
-    return ActionItemRow(
-        id=row[0],
-        entry_id=row[1],
-        text=row[2],
-        status=row[3],
-        created_at=dt_from_db(row[4]) or datetime.now(UTC),
-        closed_at=dt_from_db(row[5]),
-    )
 
 
 def _builtin_tags() -> tuple[Any, ...]:
