@@ -6,9 +6,9 @@ two small aggregate queries for what lies outside the week: the previous four we
 recurring window. Only the reviewed week's entries are read as rows, so the cost follows the size
 of a week, never of the journal. Entries in the trash never count.
 
-The review is the user's own view: private entries are counted (``review_to_json`` says so with
-``includes_private``). ``summarize_range`` serves the coaching export and leaves private entries
-out when asked (``exclude_private``).
+The app's review screen counts private entries (it is the user's own view); the ``review``
+command leaves them out unless asked (``include_private``), and its JSON says which it did.
+``summarize_range`` serves the coaching export and leaves private entries out when asked.
 
 Terms, as shown to the user:
 
@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journal.checkin import HISTORY_WEEKS, QUESTIONS
 from journal.db import dt_to_db
@@ -536,112 +536,6 @@ def build_review(
         entries=entries,
         includes_private=include_private,
     )
-
-
-# ----------------------------------------------------------------- JSON
-
-
-def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:
-    """The documented JSON of ``service-journal review --json`` (docs/cli.md)."""
-
-    def when(value: datetime | None) -> str | None:
-        return value.astimezone(zone).isoformat() if value else None
-
-    counts = review.counts
-    return {
-        "week": review.week,
-        "start": review.start.isoformat(),
-        "end": review.end.isoformat(),
-        "includes_private": review.includes_private,
-        "counts": {
-            "entries": counts.entries,
-            "well": counts.well,
-            "badly": counts.badly,
-            "mixed": counts.mixed,
-            "by_perspective": dict(counts.by_perspective),
-            "by_setting": dict(counts.by_setting),
-        },
-        "mosaic": [
-            {"date": d.day.isoformat(), "overall": list(d.overall), "entry_ids": list(d.entry_ids)}
-            for d in review.mosaic
-        ],
-        "groups": [
-            {
-                "group": g.group,
-                "plus": g.plus,
-                "minus": g.minus,
-                "prev4_plus_avg": g.prev4_plus_avg,
-                "prev4_minus_avg": g.prev4_minus_avg,
-                "trend": g.trend,
-            }
-            for g in review.groups
-        ],
-        "tags": [
-            {
-                "slug": t.slug,
-                "group": t.group,
-                "plus": t.plus,
-                "minus": t.minus,
-                "prev4_plus_avg": t.prev4_plus_avg,
-                "prev4_minus_avg": t.prev4_minus_avg,
-                "trend": t.trend,
-            }
-            for t in review.tags
-        ],
-        "recurring": [r.slug for r in review.recurring],
-        "recurring_detail": [
-            {
-                "slug": r.slug,
-                "group": r.group,
-                "count": r.count,
-                "entry_ids": list(r.entry_ids),
-                "weekly_counts": list(r.weekly_counts),
-            }
-            for r in review.recurring
-        ],
-        "wins": [e.id for e in review.wins],
-        "unreflected": [e.id for e in review.unreflected],
-        "action_items": [
-            {
-                "id": a.id,
-                "entry_id": a.entry_id,
-                "text": a.text,
-                "status": a.status,
-                "week": a.week,
-                "decision": a.decision,
-                "created_at": when(a.created_at),
-                "closed_at": when(a.closed_at),
-            }
-            for a in review.action_items
-        ],
-        "checkin": {
-            "answers": {str(n): a for n, a in sorted(review.checkin.answers.items())},
-            "answered": len(review.checkin.answers),
-            "weeks": list(review.checkin.weeks),
-            "questions": [
-                {
-                    "number": n,
-                    "text": QUESTIONS[n - 1],
-                    "answer": review.checkin.answers.get(n),
-                    "history": list(review.checkin.history.get(n, [])),
-                }
-                for n in range(1, len(QUESTIONS) + 1)
-            ],
-        },
-        "focus": {
-            "tag": review.focus.current.tag,
-            "plan": review.focus.current.plan,
-            "previous": {
-                "week": review.focus.previous.week,
-                "tag": review.focus.previous.tag,
-                "plan": review.focus.previous.plan,
-                "outcome": review.focus.previous.outcome,
-            },
-        },
-        "coach_questions": review.coach_questions,
-        "reviewed_at": when(review.reviewed_at),
-        "streak": review.streak,
-    }
 
 
 # ----------------------------------------------------------------- helpers

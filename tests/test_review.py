@@ -22,12 +22,12 @@ from journal.review import (
     build_review,
     count_entries,
     current_week,
-    review_to_json,
     sparkline,
     summarize_range,
     tag_counts,
     trend,
 )
+from journal.review_json import review_to_json
 from journal.review_store import ReviewStore
 from journal.schemas import EntryIn, EntryPatch, TagMark, validate
 from journal.store import Store

@@ -12,9 +12,9 @@ from journal.review import (
     WeekReview,
     build_review,
     current_week,
-    review_to_json,
     sparkline,
 )
+from journal.review_json import review_to_json
 from journal.store import EntryRow
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}
