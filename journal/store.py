@@ -26,7 +26,7 @@ from journal.rows import (  # re-exported: callers import them from the store
     action_row,
 )
 from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagIn, TagMark
-from journal.taxonomy import BUILTIN_SETTINGS, GROUPS, suggest
+from journal.taxonomy import BUILTIN_SETTINGS, BUILTIN_TAGS, GROUPS, suggest
 
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 _TIME_COLUMNS = ("occurred_at", "created_at", "updated_at", "trashed_at")
@@ -343,9 +343,12 @@ class Store:
             db.execute("DELETE FROM entry WHERE id = ?", (entry_id,))
 
     def _check_tags(self, tags: list[TagMark]) -> None:
-        if not tags:
+        self.require_tags([t.slug for t in tags])
+
+    def require_tags(self, wanted: list[str]) -> None:
+        """Refuse a slug that is not in the catalogue, suggesting the closest known ones."""
+        if not wanted:
             return
-        wanted = [t.slug for t in tags]
         marks = ",".join("?" * len(wanted))
         known = {
             row[0]
@@ -441,7 +444,7 @@ class Store:
             for t in self.tag_catalogue()
         ]
         order = {g: i for i, g in enumerate(GROUPS)}
-        builtin_pos = {t.slug: i for i, t in enumerate(_builtin_tags())}
+        builtin_pos = {t.slug: i for i, t in enumerate(BUILTIN_TAGS)}
         return sorted(
             rows,
             key=lambda t: (
@@ -637,9 +640,3 @@ class Store:
                     for text, status, created, closed in items
                 ],
             )
-
-
-def _builtin_tags() -> tuple[Any, ...]:
-    from journal.taxonomy import BUILTIN_TAGS
-
-    return BUILTIN_TAGS

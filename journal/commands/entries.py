@@ -15,6 +15,7 @@ from journal.commands._common import (
 )
 from journal.errors import InputError
 from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagMark, validate
+from journal.taxonomy import normalise_slug
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
@@ -62,7 +63,7 @@ def list_(args: argparse.Namespace) -> int:
             mark = TagMark.parse(args.tag) if args.tag[0] in "+-" else None
             tag = mark.slug if mark else args.tag
             polarity = mark.polarity if mark else None
-            _check_tag_exists(ctx, tag)
+            ctx.store.require_tags([normalise_slug(tag)])
         flt = validate(
             EntryFilter,
             {
@@ -105,16 +106,6 @@ def list_(args: argparse.Namespace) -> int:
 def _filtered(args: argparse.Namespace) -> bool:
     keys = ("week", "date_from", "date_to", "tag", "setting", "perspective", "overall", "search")
     return any(getattr(args, k, None) for k in keys) or args.flagged or args.unreflected
-
-
-def _check_tag_exists(ctx: Context, slug: str) -> None:
-    from journal.errors import UnknownTagError
-    from journal.taxonomy import normalise_slug, suggest
-
-    known = [t.slug for t in ctx.store.tag_catalogue()]
-    slug = normalise_slug(slug)
-    if slug not in known:
-        raise UnknownTagError(slug, suggest(slug, known))
 
 
 def show(args: argparse.Namespace) -> int:

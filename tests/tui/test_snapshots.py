@@ -38,6 +38,19 @@ def test_capture(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  
     assert snap_compare(app, terminal_size=size, run_before=fill)
 
 
+async def browse_the_sample(pilot: Pilot) -> None:
+    """Open browse once the journal is open and wait until the five sample rows are shown."""
+    app = pilot.app
+    await settle(pilot, lambda: app.backend.is_open)  # type: ignore[attr-defined]
+    await pilot.press("ctrl+b")
+    await settle(
+        pilot,
+        lambda: (
+            isinstance(app.screen, BrowseScreen) and app.screen.query_one("#entries").row_count == 5
+        ),
+    )
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_browse(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "j.db"
@@ -45,15 +58,7 @@ def test_browse(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  #
     app = app_for(path)
 
     async def open_browse(pilot: Pilot) -> None:
-        await settle(pilot, lambda: app.backend.is_open)
-        await pilot.press("ctrl+b")
-        await settle(
-            pilot,
-            lambda: (
-                isinstance(app.screen, BrowseScreen)
-                and app.screen.query_one("#entries").row_count == 5
-            ),
-        )
+        await browse_the_sample(pilot)
         await pilot.press("down")
         await settle(pilot)
 
@@ -67,15 +72,7 @@ def test_entry_detail(snap_compare, tmp_path: Path, size: tuple[int, int]) -> No
     app = app_for(path)
 
     async def open_entry(pilot: Pilot) -> None:
-        await settle(pilot, lambda: app.backend.is_open)
-        await pilot.press("ctrl+b")
-        await settle(
-            pilot,
-            lambda: (
-                isinstance(app.screen, BrowseScreen)
-                and app.screen.query_one("#entries").row_count == 5
-            ),
-        )
+        await browse_the_sample(pilot)
         await pilot.press("down", "enter")  # the waiter: reflected, with a lesson
         await settle(
             pilot,
