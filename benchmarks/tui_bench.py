@@ -9,7 +9,9 @@ itself. The benchmark then polls ``tmux capture-pane -p`` (about every 10 ms) an
 - key shown: a distinctive character, sent with ``tmux send-keys`` as soon as the form is seen,
   appears on screen (this is "accepts a keystroke": the time counts from process start);
 - browse: ctrl+b pressed until the newest entry's text is on screen;
-- review: ctrl+r pressed until the current week's label (e.g. 2026-W48) is on screen.
+- review: ctrl+r pressed until the review is shown with its figures: the current week's label
+  (e.g. 2026-W48) and the streak line ("... in a row: N"), which is drawn only once the week's
+  review has been read (the label alone is drawn before).
 
 A marker not seen within the time limit is reported "n/a" with what was on screen instead. The
 app's peak memory is read from ``/proc/PID/status`` (VmHWM) at the end of each run.
@@ -33,6 +35,8 @@ _SERVERS = itertools.count()
 KEY = "Q"
 POLL_S = 0.010
 FORM_MARKER = "What happened"
+REVIEW_LOADED = "in a row:"
+"""Part of the review header's streak line, drawn once the week's review has been read."""
 
 
 @dataclass
@@ -195,7 +199,11 @@ def _one_run(
         pressed = time.time()
         tmux("send-keys", "-t", name, "C-r")
         pattern = re.compile(rf"\b{re.escape(week)}\b")
-        seen, screen = _wait_for(tmux, name, lambda s: bool(pattern.search(s)), timeout_s)
+
+        def review_shown(text: str) -> bool:
+            return bool(pattern.search(text)) and REVIEW_LOADED in text
+
+        seen, screen = _wait_for(tmux, name, review_shown, timeout_s)
         if seen is None:
             soon = "arrives soon" in screen
             why = "review screen not built yet" if soon else f"not seen ({_summary(screen)})"

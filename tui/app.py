@@ -3,7 +3,7 @@
 Start-up is on the capture path: only Textual, the capture screen and the standard-library parts
 of ``journal`` are imported here. The journal is opened in a thread worker after the first paint.
 
-The review screen (``tui/screens/review.py``) is imported when the review is first opened.
+The browse and review screens are imported by that worker too, once the journal is open.
 """
 
 from __future__ import annotations
@@ -94,8 +94,9 @@ class ServiceJournalApp(App[int]):
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
-        # Warm-up while the user types: the browse screen's modules are then ready for ctrl+b.
-        import tui.screens.browse  # noqa: F401
+        # Warm-up while the user types: the screens' modules are then ready for ctrl+b and ctrl+r.
+        import tui.screens.browse
+        import tui.screens.review  # noqa: F401
 
     def show_error(self, message: str) -> None:
         from tui.screens.error import ErrorScreen

@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Button, Checkbox, Footer, Input, Label
+from textual.widgets import Button, Checkbox, Input, Label
 
 from journal.errors import InputError, JournalError
 from journal.weeks import WEEK_EXAMPLE, shift_week, week_of
@@ -37,6 +37,7 @@ from tui.dialogs.export_options import (
 )
 from tui.widgets.export_choice import OneOf
 from tui.widgets.export_preview import ExportPreview
+from tui.widgets.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from tui.app import ServiceJournalApp
@@ -151,7 +152,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Export", id="export-write", variant="primary", compact=True)
                 yield Button("Close", id="export-close", compact=True)
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         box = self.query_one("#export-dialog")

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label
+from textual.widgets import DataTable, Input, Label
 
 from journal.errors import JournalError
 from journal.present import overall_mark, short_when, tags_text
@@ -22,6 +22,7 @@ from journal.schemas import EntryFilter
 from journal.store import EntryRow, Store
 from tui.forms import FormError
 from tui.widgets.filter_bar import FilterBar, filter_data
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 
 PAGE = 50
@@ -94,13 +95,14 @@ class BrowseScreen(Screen[None]):
         self._total = 0
         self._undo: list[int] = []
         self._back_from_entry = False
+        self._shown = False
 
     def compose(self) -> ComposeResult:
         yield ModeBar("browse")
         yield FilterBar(id="filters")
         yield EntryTable(id="entries", cursor_type="row", zebra_stripes=True)
         yield Label("", id="browse-empty")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def table(self) -> EntryTable:
@@ -120,7 +122,13 @@ class BrowseScreen(Screen[None]):
         table.focus()
         self._load_suggestions()
 
+    def on_screen_suspend(self) -> None:
+        self._shown = False
+
     def on_screen_resume(self) -> None:
+        if self._shown:
+            return  # a mode's first switch resumes its screen twice: one reload is enough
+        self._shown = True
         if self._back_from_entry:
             self._back_from_entry = False
             return
@@ -156,7 +164,16 @@ class BrowseScreen(Screen[None]):
         self._cursor = None
         self._loading = True
         self.refresh_bindings()
-        self._load(self._generation, flt, None, True)
+        try:
+            page = self.app.backend.call_now(lambda store: store.list(flt, limit=PAGE))
+        except JournalError as exc:
+            self._failed(self._generation, str(exc))
+            return
+        if page is None:
+            self._load(self._generation, flt, None, True)
+        else:
+            self._loaded(self._generation, page, None, True)
+            self._count(self._generation, flt)
 
     def _load_more(self) -> None:
         if self._loading or self._cursor is None:
@@ -166,18 +183,28 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-load")
     def _load(self, generation: int, flt: EntryFilter, cursor: str | None, fresh: bool) -> None:
-        # The page is shown before the counts are taken, so the rows never wait for a count.
+        try:
+            page = self.app.backend.call(lambda store: store.list(flt, limit=PAGE, cursor=cursor))
+        except JournalError as exc:
+            self.app.call_from_thread(self._failed, generation, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, generation, page, None, fresh)
+        if fresh:
+            self._count(generation, flt)
+
+    @work(thread=True, group="browse-count")
+    def _count(self, generation: int, flt: EntryFilter) -> None:
+        """The counts come after the page, so the rows never wait for a count."""
+
         def counts(store: Store) -> tuple[int, int]:
             return store.count(flt), store.count(EntryFilter(trashed=flt.trashed))
 
         try:
-            page = self.app.backend.call(lambda store: store.list(flt, limit=PAGE, cursor=cursor))
-            self.app.call_from_thread(self._loaded, generation, page, None, fresh)
-            if fresh:
-                totals = self.app.backend.call(counts)
-                self.app.call_from_thread(self._counted, generation, totals)
+            totals = self.app.backend.call(counts)
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
+            return
+        self.app.call_from_thread(self._counted, generation, totals)
 
     def _counted(self, generation: int, totals: tuple[int, int]) -> None:
         if generation == self._generation:

@@ -14,10 +14,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label
+from textual.widgets import Input, Label
 
 from journal.errors import DatabaseError, JournalError
 from tui.forms import FormError, draft_summary, has_content, new_entry
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
 from tui.widgets.tag_picker import TagPicker
@@ -55,7 +56,7 @@ class CaptureScreen(Screen[None]):
         yield Welcome()
         yield QuickFields(id="quick")
         yield Label("Opening journal…", id="capture-status")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def fields(self) -> QuickFields:

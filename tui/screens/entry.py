@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from journal.errors import JournalError
 from journal.schemas import EntryPatch
 from journal.store import EntryRow, Store
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.widgets.choice import Choice
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
 from tui.widgets.reflection import DETAILS, reflection_fields
@@ -78,7 +79,7 @@ class EntryScreen(Screen[EntryRow | None]):
                     yield Checkbox("Flag for coaching", id="flagged", compact=True)
                     yield Checkbox("Private (never exported)", id="private", compact=True)
                 yield Label(id="reflection-error", classes="field-error")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def fields(self) -> QuickFields:

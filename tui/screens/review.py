@@ -25,13 +25,14 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, TextArea
+from textual.widgets import Input, Label, TextArea
 
 from journal.errors import JournalError
 from journal.review import WeekReview, build_review, current_week
 from journal.review_store import ReviewStore
 from journal.store import EntryRow, Store
 from journal.weeks import shift_week, week_dates
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.review_actions import ActionList
 from tui.widgets.review_checkin import CheckinForm
@@ -137,7 +138,7 @@ class ReviewScreen(Screen[None]):
                     yield FocusForm(id="focus")
                 with panel("coach-panel"):
                     yield CoachForm(id="coach")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         for name, title in PANELS.items():
@@ -202,10 +203,24 @@ class ReviewScreen(Screen[None]):
     def reload(self, quiet: bool = True) -> None:
         self._generation += 1
         self._loading = True
+        if self.review is None:
+            # The first review is read at once when the journal is free: the screen then paints
+            # once, with its figures, instead of empty panels and a second full layout.
+            try:
+                first = self.app.backend.call_now(self._read, self.week)
+            except JournalError as exc:
+                self._load_failed(self._generation, str(exc))
+                return
+            if first is not None:
+                self._loaded(self._generation, *first)
+                return
         if not quiet and self._spinner is None:
             # Only when the answer is slow: drawing the indicator costs the worker time.
             self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_loading)
         self._load(self._generation, self.week)
+
+    def _read(self, store: Store, week: str) -> tuple[WeekReview, list[Any]]:
+        return build_review(store, week, self.app.settings), store.tag_catalogue()
 
     def _show_loading(self) -> None:
         self._spinner = None
@@ -219,13 +234,8 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, group="review-load", exit_on_error=False)
     def _load(self, generation: int, week: str) -> None:
-        settings = self.app.settings
-
-        def read(store: Store) -> tuple[WeekReview, list[Any]]:
-            return build_review(store, week, settings), store.tag_catalogue()
-
         try:
-            review, catalogue = self.app.backend.call(read)
+            review, catalogue = self.app.backend.call(self._read, week)
         except JournalError as exc:
             self.app.call_from_thread(self._load_failed, generation, str(exc))
             return

@@ -78,11 +78,7 @@ class ActionList(OptionList):
                     id=f"item-{item.id}",
                 )
             )
-        width = (self.size.width or self.app.size.width - 8) - 2
-        self.set_options(
-            Option(option.prompt.truncate(width, ellipsis=True), id=option.id)  # type: ignore[union-attr]
-            for option in options
-        )
+        self.set_options(options)
         if options:
             self.highlighted = min(keep or 0, len(options) - 1)
 

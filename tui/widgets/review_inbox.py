@@ -58,10 +58,7 @@ class Inbox(Vertical):
         self.entries = {e.id: e for e in listed}
         options = self.listing
         keep = options.highlighted
-        width = max(20, (options.size.width or self.app.size.width - 8) - 40)
-        options.set_options(
-            Option(self._prompt(entry, zone, width), id=str(entry.id)) for entry in listed
-        )
+        options.set_options(Option(self._prompt(entry, zone), id=str(entry.id)) for entry in listed)
         if listed:
             options.highlighted = min(keep or 0, len(listed) - 1)
         options.display = bool(listed)
@@ -79,7 +76,7 @@ class Inbox(Vertical):
             )
 
     @staticmethod
-    def _prompt(entry: EntryRow, zone: tzinfo, width: int) -> Content:
+    def _prompt(entry: EntryRow, zone: tzinfo) -> Content:
         glyph, style = OVERALL_CELLS.get(entry.overall, OVERALL_CELLS[None])
         return Content.assemble(
             (f"{entry_label(entry, zone):<18}", "$text-muted"),
@@ -87,7 +84,7 @@ class Inbox(Vertical):
             "  ",
             (f"{clip(entry.setting or '', 16):<16}", "$text-muted"),
             "  ",
-            clip(entry.what, width),
+            " ".join(entry.what.split()),
         )
 
     def open_highlighted(self) -> None:

@@ -1,0 +1,119 @@
+"""The footer's key hints, drawn as one line of text.
+
+Textual's Footer builds a widget per key and rebuilds them all whenever the focus moves; on a
+screen with a dozen keys that restyling was the largest single cost of opening the capture form,
+browse and the review. Here the hints are one widget that re-renders its line when the screen's
+bindings change. A click on a hint presses its key, as with the stock footer.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.events import Click
+from textual.screen import Screen
+from textual.widget import Widget
+
+PALETTE_SEPARATOR = "▏"
+
+
+class KeyHints(Widget, can_focus=False):
+    """``^s Save  ^b Browse  F1 Help …                                   ▏^p palette``."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    KeyHints {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-hints--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-hints--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .key-hints--disabled { text-style: dim; }
+    }
+    """
+    COMPONENT_CLASSES = {"key-hints--key", "key-hints--description", "key-hints--disabled"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._keys: list[tuple[int, int, str, bool]] = []
+        """Where each hint is drawn: (first cell, end cell, key, enabled)."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self.refresh()
+
+    def hints(self) -> tuple[list[tuple[Binding, bool]], tuple[Binding, bool] | None]:
+        """The shown bindings (one per action, in the screen's order) and the palette's key."""
+        shown: dict[str, tuple[Binding, bool]] = {}
+        palette: tuple[Binding, bool] | None = None
+        palette_key = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else ""
+        for key, active in self.screen.active_bindings.items():
+            if key == palette_key:
+                palette = (active.binding, active.enabled)
+            elif active.binding.show and active.binding.action not in shown:
+                shown[active.binding.action] = (active.binding, active.enabled)
+        return list(shown.values()), palette
+
+    def render(self) -> Content:
+        key_style = self.get_visual_style("key-hints--key")
+        description_style = self.get_visual_style("key-hints--description")
+        disabled_style = self.get_visual_style("key-hints--disabled")
+        shown, palette = self.hints()
+        parts: list[Content] = []
+        self._keys = []
+        cell = 0
+
+        def hint(binding: Binding, enabled: bool) -> Content:
+            nonlocal cell
+            text = Content.assemble(
+                (f" {self.app.get_key_display(binding)} ", key_style),
+                (f"{binding.description} ", description_style),
+            )
+            if not enabled:
+                text = text.stylize(disabled_style)
+            self._keys.append((cell, cell + text.cell_length, binding.key, enabled))
+            cell += text.cell_length
+            return text
+
+        palette_width = 0
+        if palette is not None:
+            palette_width = len(self.app.get_key_display(palette[0])) + len(palette[0].description)
+            palette_width += 4  # the separator and the padding around the key and description
+        room = self.size.width - palette_width
+        for binding, enabled in shown:
+            text = hint(binding, enabled)
+            if cell > room:  # hints that do not fit are left out whole, not cut
+                self._keys.pop()
+                cell -= text.cell_length
+                break
+            parts.append(text)
+        if palette is not None and room >= 0:
+            parts.append(Content(" " * (self.size.width - cell - palette_width)))
+            parts.append(Content(PALETTE_SEPARATOR))
+            cell = self.size.width - palette_width + 1
+            parts.append(hint(*palette))
+        return Content("").join(parts)
+
+    def on_click(self, event: Click) -> None:
+        for start, end, key, enabled in self._keys:
+            if start <= event.x < end:
+                event.stop()
+                if enabled:
+                    self.app.simulate_key(key.split(",")[0])
+                else:
+                    self.app.bell()
+                return
