@@ -28,6 +28,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
 DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+_DT_LENGTH = len("2026-01-01 00:00:00.000000")
 
 FTS_COLUMNS = ("what", "setting", "differently", "situation", "behaviour", "impact", "lesson")
 
@@ -78,6 +79,11 @@ def dt_from_db(value: str | datetime | None) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     # fromisoformat is ten times faster than strptime, which matters when a review reads a week.
+    # Text in our own format (``DT_FORMAT``: 26 characters, a "." at 19, so no offset) takes
+    # the UTC offset appended: one C call instead of a parse plus a ``replace``, several times
+    # cheaper, and the same value (``timezone.utc`` both ways).
+    if len(value) == _DT_LENGTH and value[19] == ".":
+        return datetime.fromisoformat(value + "+00:00")
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 

@@ -24,10 +24,12 @@ Terms, as shown to the user:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from journal.checkin import HISTORY_WEEKS, QUESTIONS
@@ -360,27 +362,36 @@ def _bucket_case(edges: Sequence[datetime]) -> tuple[str, list[str]]:
     return f"CASE {whens} ELSE {len(inner)} END", inner
 
 
-def period_tag_counts(
+def earlier_tag_counts(
     store: Store, edges: Sequence[datetime], *, exclude_private: bool = False
-) -> list[dict[str, tuple[int, int]]]:
-    """Per period between consecutive ``edges``: slug -> (+, -), in one GROUP BY query."""
-    periods = len(edges) - 1
-    result: list[dict[str, tuple[int, int]]] = [{} for _ in range(periods)]
-    if periods <= 0:
-        return result
-    case, params = _bucket_case(edges)
+) -> dict[str, tuple[int, int]]:
+    """slug -> (+, -) summed over the periods between ``edges``, in one GROUP BY query.
+
+    The dimension table needs only the sum of the earlier periods, so the query groups by tag
+    and sign alone: numbering the period of every mark (a CASE per row, then a larger sort)
+    cost more than the join itself. Slugs are listed by the period they first occur in, then
+    by slug, as the per-period sums used to be, because ``dimension_table`` lists groups met
+    only in earlier periods in that order.
+    """
+    if len(edges) < 2:
+        return {}
     private = " AND e.private = 0" if exclude_private else ""
     sql = (
-        f"SELECT {case} AS bucket, et.tag_slug, et.polarity, count(*) FROM entry e "
+        "SELECT et.tag_slug, et.polarity, count(*), min(e.occurred_at) FROM entry e "
         "JOIN entry_tag et ON et.entry_id = e.id "
         "WHERE e.trashed_at IS NULL AND e.occurred_at >= ? AND e.occurred_at < ? "
-        f"AND et.polarity <> 0{private} GROUP BY bucket, et.tag_slug, et.polarity"
+        f"AND et.polarity <> 0{private} GROUP BY et.tag_slug, et.polarity"
     )
-    rows = store.db.execute(sql, (*params, dt_to_db(edges[0]), dt_to_db(edges[-1])))
-    for bucket, slug, polarity, n in rows:
-        plus, minus = result[bucket].get(slug, (0, 0))
-        result[bucket][slug] = (plus + n, minus) if polarity > 0 else (plus, minus + n)
-    return result
+    rows = store.db.execute(sql, (dt_to_db(edges[0]), dt_to_db(edges[-1]))).fetchall()
+    inner = [dt_to_db(edge) for edge in edges[1:-1]]
+    first: dict[str, int] = {}
+    totals: dict[str, tuple[int, int]] = {}
+    for slug, polarity, n, earliest in rows:
+        period = bisect_right(inner, earliest)
+        first[slug] = min(first.get(slug, period), period)
+        plus, minus = totals.get(slug, (0, 0))
+        totals[slug] = (plus + n, minus) if polarity > 0 else (plus, minus + n)
+    return {slug: totals[slug] for slug in sorted(totals, key=lambda slug: (first[slug], slug))}
 
 
 def period_minus_marks(
@@ -395,8 +406,11 @@ def period_minus_marks(
         "WHERE e.trashed_at IS NULL AND e.occurred_at >= ? AND e.occurred_at < ? "
         f"AND et.polarity = -1{private} ORDER BY e.occurred_at, e.id"
     )
-    rows = store.db.execute(sql, (*params, dt_to_db(edges[0]), dt_to_db(edges[-1])))
-    return [(int(b), str(s), int(i)) for b, s, i in rows]
+    # The rows are already (int, str, int) tuples: SQLite's CASE yields an integer, the slug is
+    # text and the id an integer. Converting each one again cost more than the query itself
+    # on a busy journal (thousands of marks over three weeks).
+    window = (*params, dt_to_db(edges[0]), dt_to_db(edges[-1]))
+    return store.db.execute(sql, window).fetchall()
 
 
 def previous_edges(
@@ -423,10 +437,24 @@ def summarize_range(
     ``exclude_private`` (exports), private entries count nowhere.
     """
     entries = range_entries(store, start, end, exclude_private=exclude_private)
-    catalogue = catalogue_of(store)
+    return _summarize(
+        store, start, end, entries, catalogue_of(store), exclude_private=exclude_private
+    )
+
+
+def _summarize(
+    store: Store,
+    start: datetime,
+    end: datetime,
+    entries: list[EntryRow],
+    catalogue: dict[str, str],
+    *,
+    exclude_private: bool,
+) -> RangeSummary:
+    """``summarize_range`` over entries and a catalogue already read (the review needs both)."""
     current = tag_counts(entries, catalogue)
-    earlier = period_tag_counts(store, previous_edges(start, end), exclude_private=exclude_private)
-    groups, tags = dimension_table(current, _sum_periods(earlier), catalogue)
+    earlier = earlier_tag_counts(store, previous_edges(start, end), exclude_private=exclude_private)
+    groups, tags = dimension_table(current, earlier, catalogue)
     return RangeSummary(
         start=start,
         end=end,
@@ -452,12 +480,21 @@ def recurring_problems(
     """
     per_week: dict[str, list[int]] = {}
     ids: dict[str, list[int]] = {}
-    marks = list(earlier)
-    for entry in sorted(current, key=_chrono):
-        marks.extend((weeks - 1, t.slug, entry.id) for t in entry.tags if t.polarity < 0)
-    for bucket, slug, entry_id in marks:
-        per_week.setdefault(slug, [0] * weeks)[bucket] += 1
-        ids.setdefault(slug, []).append(entry_id)
+    this_week = [
+        (weeks - 1, t.slug, entry.id)
+        for entry in sorted(current, key=_chrono)
+        for t in entry.tags
+        if t.polarity < 0
+    ]
+    # Thousands of marks on a busy journal: one lookup per mark, and a slug's lists are made
+    # once (``setdefault`` would build a throw-away list for every mark).
+    for bucket, slug, entry_id in chain(earlier, this_week):
+        counts = per_week.get(slug)
+        if counts is None:
+            counts = per_week[slug] = [0] * weeks
+            ids[slug] = []
+        counts[bucket] += 1
+        ids[slug].append(entry_id)
     found = [
         Recurring(slug, catalogue.get(slug, "Other"), sum(counts), ids[slug], counts)
         for slug, counts in per_week.items()
@@ -488,9 +525,9 @@ def build_review(
     start, end = week_bounds(label, zone, settings.week_start)
     first, last = week_dates(label, settings.week_start)
 
-    summary = summarize_range(store, start, end, exclude_private=not include_private)
-    entries = summary.entries
+    entries = range_entries(store, start, end, exclude_private=not include_private)
     catalogue = catalogue_of(store)
+    summary = _summarize(store, start, end, entries, catalogue, exclude_private=not include_private)
     edges = [
         week_bounds(shift_week(label, -k), zone, settings.week_start)[0]
         for k in range(RECURRING_WEEKS - 1, 0, -1)
@@ -565,15 +602,6 @@ def _order(catalogue: dict[str, str]) -> Callable[[str], tuple[int, int, str, in
         )
 
     return key
-
-
-def _sum_periods(periods: list[dict[str, tuple[int, int]]]) -> dict[str, tuple[int, int]]:
-    total: dict[str, tuple[int, int]] = {}
-    for period in periods:
-        for slug, (plus, minus) in period.items():
-            p, m = total.get(slug, (0, 0))
-            total[slug] = (p + plus, m + minus)
-    return total
 
 
 def _review_item(reviewed: ReviewedItem, zone: tzinfo, week_start: str) -> ReviewActionItem:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from journal.db import dt_from_db
@@ -166,3 +167,15 @@ def action_row(row: Any) -> ActionItemRow:
         created_at=dt_from_db(row[4]) or datetime.now(UTC),
         closed_at=dt_from_db(row[5]),
     )
+
+
+@lru_cache(maxsize=4096)
+def tag_mark(slug: str, polarity: int) -> TagMark:
+    """The mark for a tag row as read back, one shared object per (slug, polarity).
+
+    Building a pydantic model per row was the largest Python cost of reading a week of entries;
+    a journal has a few dozen tags, and ``TagMark`` is frozen, so sharing is safe and callers
+    keep the same type (equality, ``str``, JSON, revalidation in ``EntryPatch``). The rows come
+    from the database, which already holds them to the schema, hence no validation.
+    """
+    return TagMark.model_construct(slug=slug, polarity=polarity)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import stat
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from journal.db import open_database
+from journal.db import dt_from_db, dt_to_db, open_database
 from journal.errors import DatabaseError
 from journal.migrations import HEAD, REVISIONS
 
@@ -144,3 +145,21 @@ def test_sqlite_url_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "via-url.db"
     open_database(f"sqlite:///{path}").close()
     assert path.exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20 10:00:00.123456", datetime(2026, 11, 20, 10, 0, 0, 123456, tzinfo=UTC)),
+        ("2026-11-20 10:00:00", datetime(2026, 11, 20, 10, 0, tzinfo=UTC)),
+        ("2026-11-20T10:00:00.000001", datetime(2026, 11, 20, 10, 0, 0, 1, tzinfo=UTC)),
+        ("2026-11-20", datetime(2026, 11, 20, tzinfo=UTC)),
+    ],
+)
+def test_instants_read_back_are_utc_whatever_the_stored_spelling(
+    text: str, expected: datetime
+) -> None:
+    value = dt_from_db(text)
+    assert value == expected
+    assert value is not None and value.tzinfo is UTC
+    assert dt_from_db(dt_to_db(expected)) == expected

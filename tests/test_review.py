@@ -449,3 +449,31 @@ def test_previous_four_weeks_reach_back_across_a_daylight_saving_change(store: S
     queue = next(t for t in review.tags if t.slug == "queue")
     assert queue.prev4_minus_avg == len(before) / 4
     assert queue.minus == sum(iso_label(m.local.date()) == "2026-W17" for m in made)
+
+
+def test_groups_seen_only_in_earlier_weeks_follow_the_week_they_first_appear_in(
+    store: Store,
+) -> None:
+    """Custom groups absent from the week are listed after it, oldest first appearance first.
+
+    ``Zeta`` is marked in W44, ``Alpha`` only from W46: by first appearance Zeta comes first,
+    although Alpha sorts first by name.
+    """
+    from journal.schemas import TagIn
+    from journal.taxonomy import GROUPS
+
+    store.add_tag(validate(TagIn, {"slug": "zz-late", "group": "Zeta"}))
+    store.add_tag(validate(TagIn, {"slug": "aa-early", "group": "Alpha"}))
+    add(store, "2026-10-27 10:00", "badly", "-zz-late")  # W44
+    add(store, "2026-11-10 10:00", "well", "+aa-early +zz-late")  # W46
+    add(store, "2026-11-12 10:00", "badly", "-aa-early")  # W46
+    add(store, "2026-11-17 10:00", "well", "+courtesy")  # W47
+
+    review = build_review(store, "2026-W47", MONDAY)
+    assert [g.group for g in review.groups] == [*GROUPS, "Zeta", "Alpha"]
+    by_group = {g.group: g for g in review.groups}
+    assert (by_group["Zeta"].prev4_plus_avg, by_group["Zeta"].prev4_minus_avg) == (1 / 4, 1 / 4)
+    assert (by_group["Alpha"].prev4_plus_avg, by_group["Alpha"].prev4_minus_avg) == (1 / 4, 1 / 4)
+    tags = {t.slug: t for t in review.tags}
+    assert (tags["zz-late"].plus, tags["zz-late"].minus) == (0, 0)
+    assert tags["aa-early"].prev4_minus_avg == 1 / 4

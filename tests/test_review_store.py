@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from journal.db import Database
+import journal.review_store as review_store
+from journal.db import Database, dt_to_db
 from journal.errors import InputError, NotFoundError, UnknownTagError
 from journal.review_store import ReviewStore, streak_from
 from journal.schemas import EntryIn, validate
@@ -141,3 +142,51 @@ def test_coach_questions_round_trip(reviews: ReviewStore) -> None:
     text = "How do I say no to a regular?\nWhat if the manager disagrees?"
     assert reviews.set_coach_questions("2026-W47", f"  {text}  ").coach_questions == text
     assert reviews.set_coach_questions("2026-W47", "   ").coach_questions is None
+
+
+@pytest.mark.parametrize("window", [2, 7, 1000])
+@pytest.mark.parametrize("include_private", [True, False])
+def test_review_items_from_the_newest_entries_match_reading_every_item(
+    db: Database,
+    store: Store,
+    reviews: ReviewStore,
+    monkeypatch: pytest.MonkeyPatch,
+    window: int,
+    include_private: bool,
+) -> None:
+    """The bounded walk, and its fallback when the window is too small, list the same items."""
+
+    start = datetime(2026, 9, 7, 9, 0, tzinfo=UTC)
+    for n in range(40):
+        entry = store.add(
+            validate(
+                EntryIn,
+                {
+                    "what": f"Encounter {n}",
+                    "occurred_at": start + timedelta(days=2 * n),
+                    "action": f"Step {n}",
+                    "private": n % 7 == 3,
+                },
+            )
+        )
+        item = entry.action_items[0]
+        if n % 3 == 0:
+            reviews.decide_action("2026-W40", item.id, "done")  # closed long ago
+        if n % 11 == 5 or n == 39:  # (39 is after the week: listed for its decision)
+            reviews.decide_action("2026-W47", item.id, "dropped")  # decided this week
+        if n % 13 == 4:
+            store.trash(entry.id)
+    since = datetime(2026, 11, 9, tzinfo=UTC)  # the week before 2026-W47
+    until = datetime(2026, 11, 23, tzinfo=UTC)
+    monkeypatch.setattr(review_store, "ITEMS_WINDOW", window)
+    for limit in (5, 500):
+        listed = reviews.review_items(
+            "2026-W47", since, until, limit, include_private=include_private
+        )
+        reference = reviews._all_items(
+            "2026-W47", dt_to_db(until), dt_to_db(since), limit, include_private
+        )
+        assert [(i.item.id, i.decision) for i in listed] == [
+            (r[0], r[6]) for r in reversed(reference)
+        ]
+        assert len(listed) == min(limit, len(reference)) and listed  # there are items to list

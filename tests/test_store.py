@@ -324,3 +324,31 @@ def test_tag_counts_leave_out_the_trash(store: Store) -> None:
     store.trash(gone)
     usage = {t.slug: t for t in store.tags()}
     assert (usage["queue"].minus, usage["courtesy"].plus) == (1, 0)
+
+
+def test_read_back_tags_are_the_same_marks_as_validated_ones(store: Store) -> None:
+    """Marks read back are shared between entries: they must behave like fresh, frozen ones."""
+    from dataclasses import fields
+
+    from pydantic import ValidationError
+
+    from journal.rows import ENTRY_COLUMNS, EntryRow
+
+    first = add(store, "a", tags=["+courtesy", "-queue"])
+    second = add(store, "b", tags=["-queue"])
+    marks = store.get(first).tags
+    fresh = [TagMark(slug="courtesy", polarity=1), TagMark(slug="queue", polarity=-1)]
+    assert marks == fresh
+    assert [type(m) for m in marks] == [TagMark, TagMark]
+    assert [hash(m) for m in marks] == [hash(m) for m in fresh]
+    assert [m.model_dump() for m in marks] == [m.model_dump() for m in fresh]
+    assert [repr(m) for m in marks] == [repr(m) for m in fresh]
+    assert store.get(second).tags == [fresh[1]]
+    with pytest.raises(ValidationError):
+        marks[1].polarity = 1  # type: ignore[misc]
+    assert store.get(second).tags[0].polarity == -1
+    # The CLI edits tags by patching with the ones read back.
+    store.update(first, validate(EntryPatch, {"tags": [*marks, TagMark.parse("+attention")]}))
+    assert [str(t) for t in store.get(first).tags] == ["+attention", "+courtesy", "-queue"]
+    # ``Store._fetch`` builds rows positionally in this order.
+    assert tuple(f.name for f in fields(EntryRow))[: len(ENTRY_COLUMNS)] == ENTRY_COLUMNS
