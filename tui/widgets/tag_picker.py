@@ -140,8 +140,12 @@ class TagPicker(Widget):
         self.border_subtitle = "+word done well · -word done badly · enter adds · ⌫ removes"
         self.query_one(OptionList).can_focus = False
         self._show_chosen()
-        # The list is filled after the first paint: the form should appear before the catalogue.
-        self.call_after_refresh(self._refresh_options)
+        # The list is filled when the journal's catalogue arrives (or the field is reached
+        # first): drawing forty options would hold back the form's first paint.
+
+    def on_descendant_focus(self) -> None:
+        if not self.query_one(OptionList).option_count:
+            self._refresh_options()
 
     # ----------------------------------------------------------------- public API
 
@@ -184,8 +188,7 @@ class TagPicker(Widget):
         self._chosen = {}
         self.input.value = ""
         self._show_chosen()
-        # The list is filled after the first paint: the form should appear before the catalogue.
-        self.call_after_refresh(self._refresh_options)
+        self._refresh_options()
 
     # ----------------------------------------------------------------- events
 
