@@ -72,40 +72,30 @@ class KeyHints(Widget, can_focus=False):
         key_style = self.get_visual_style("key-hints--key")
         description_style = self.get_visual_style("key-hints--description")
         disabled_style = self.get_visual_style("key-hints--disabled")
-        shown, palette = self.hints()
-        parts: list[Content] = []
-        self._keys = []
-        cell = 0
 
         def hint(binding: Binding, enabled: bool) -> Content:
-            nonlocal cell
             text = Content.assemble(
                 (f" {self.app.get_key_display(binding)} ", key_style),
                 (f"{binding.description} ", description_style),
             )
-            if not enabled:
-                text = text.stylize(disabled_style)
-            self._keys.append((cell, cell + text.cell_length, binding.key, enabled))
-            cell += text.cell_length
-            return text
+            return text if enabled else text.stylize(disabled_style)
 
-        palette_width = 0
-        if palette is not None:
-            palette_width = len(self.app.get_key_display(palette[0])) + len(palette[0].description)
-            palette_width += 4  # the separator and the padding around the key and description
-        room = self.size.width - palette_width
+        shown, palette = self.hints()
+        palette_text = hint(*palette) if palette is not None else Content("")
+        room = self.size.width - palette_text.cell_length - len(PALETTE_SEPARATOR)
+        parts: list[Content] = []
+        self._keys = []
+        cell = 0
         for binding, enabled in shown:
             text = hint(binding, enabled)
-            if cell > room:  # hints that do not fit are left out whole, not cut
-                self._keys.pop()
-                cell -= text.cell_length
+            if cell + text.cell_length > room:  # hints that do not fit are left out whole
                 break
+            self._keys.append((cell, cell + text.cell_length, binding.key, enabled))
             parts.append(text)
+            cell += text.cell_length
         if palette is not None and room >= 0:
-            parts.append(Content(" " * (self.size.width - cell - palette_width)))
-            parts.append(Content(PALETTE_SEPARATOR))
-            cell = self.size.width - palette_width + 1
-            parts.append(hint(*palette))
+            parts += [Content(" " * (room - cell)), Content(PALETTE_SEPARATOR), palette_text]
+            self._keys.append((room + 1, self.size.width, palette[0].key, palette[1]))
         return Content("").join(parts)
 
     def on_click(self, event: Click) -> None:
