@@ -66,9 +66,19 @@ class ServiceJournalApp(App[int]):
         self.capture = CaptureScreen()
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
-        self.add_mode("capture", lambda: self.capture)
         self.add_mode("browse", self._make_browse)
         self.add_mode("review", self._make_review)
+
+    def get_default_screen(self) -> Screen:
+        """The capture form starts the app as its default screen, not as a declared mode.
+
+        Textual restyles the whole stylesheet when a declared mode's screen is first shown, and
+        that pass empties its cache of parsed rules, so every style was parsed twice more before
+        the form could be drawn. The "capture" mode is declared once the app is mounted, for the
+        way back from browse and the review; its screen stack exists by then, so the factory
+        given there is never called.
+        """
+        return self.capture
 
     def _make_browse(self) -> Screen:
         from tui.screens.browse import BrowseScreen
@@ -83,6 +93,7 @@ class ServiceJournalApp(App[int]):
         return self.review
 
     def on_mount(self) -> None:
+        self.add_mode("capture", self.get_default_screen)
         if self._zone_error:
             self.show_error(self._zone_error)
             return

@@ -77,6 +77,9 @@ def panel(name: str) -> Vertical:
 
 
 class ReviewScreen(Screen[None]):
+    AUTO_FOCUS = ""
+    """The focus is placed once the week is shown (``_focus_first``): a first stop on the body
+    would restyle every panel twice (focus, then blur) for nothing."""
     BINDINGS = [
         Binding("left_square_bracket", "previous_week", "Prev", key_display="[", id="review.prev"),
         Binding("right_square_bracket", "next_week", "Next", key_display="]", id="review.next"),
@@ -109,6 +112,7 @@ class ReviewScreen(Screen[None]):
     # ----------------------------------------------------------------- layout
 
     def compose(self) -> ComposeResult:
+        self._fit(self.app.size.width)  # before the panels exist: no second styling pass
         yield ModeBar("review")
         yield ReviewHeader(id="review-header")
         yield ReviewProgress("", id="review-progress")
@@ -145,7 +149,6 @@ class ReviewScreen(Screen[None]):
             widget = self.query_one(f"#{name}")
             widget.border_title = title
             widget.border_subtitle = SUBTITLES.get(name, "")
-        self._fit(self.app.size.width)
         if not self.week:
             self.week = current_week(self.app.settings)
         self.show_week(self.week)
