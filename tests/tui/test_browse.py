@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select, TextArea
-from tui_helpers import app_for, open_store, record_notifications, seed_many, seed_sample, settle
+from tui_helpers import (
+    add,
+    app_for,
+    open_store,
+    record_notifications,
+    seed_many,
+    seed_sample,
+    settle,
+)
 
 from journal.schemas import EntryFilter
 from tui.app import ServiceJournalApp
@@ -282,3 +290,20 @@ async def test_entries_captured_meanwhile_appear_when_coming_back(tmp_path: Path
         await pilot.press("ctrl+b")
         await settle(pilot, lambda: count_text(app) == "1 entry")
         assert shown(app) == ["hi"]
+
+
+async def test_square_brackets_in_an_entry_are_shown_as_typed(tmp_path: Path) -> None:
+    """Entry text is the user's, never markup: "[/]" must not break the list, "[b]" not vanish."""
+    path = tmp_path / "j.db"
+    typed = "Clerk said [b]no[/b], then [/] left"
+    with open_store(path) as store:
+        add(store, typed, setting="[desk 2]")
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.pause()
+        table = app.screen.query_one(EntryTable)
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[1] == "[desk 2]"
+        assert row[-1] == typed
+        assert typed in app.screen.query_one(EntryTable).render_line(1).text

@@ -248,3 +248,26 @@ async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
         await settle(pilot, lambda: "Draft kept" in str(status.render()))
         with open_store(path) as store:
             assert (store.load_draft() or {}).get("what") == "Still typing"
+
+
+async def test_a_draft_with_square_brackets_is_offered_as_typed(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        store.save_draft({"what": "Paid [/] then [b]left[/b]", "tags": []})
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
+        summary = app.screen.query_one("#draft-summary", Label)
+        assert str(summary.render()) == "Paid [/] then [b]left[/b]"
+
+
+async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Something"))
+        app.query_one("#when", Input).value = "[/] [b]ago"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = app.query_one("#when-error", Label)
+        assert error.display and '"[/] [b]ago"' in str(error.render())

@@ -146,7 +146,7 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label("File", classes="export-label")
                 yield Input(self._default_path, id="export-path", compact=True)
-            yield Label("", id="export-error", classes="field-error")
+            yield Label("", id="export-error", classes="field-error", markup=False)
             yield ExportPreview(id="export-preview")
             yield Label("", id="export-more")
             with Horizontal(classes="dialog-buttons"):
@@ -361,7 +361,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def _written(self, export: Export, target: Path) -> None:
         self._writing = False
-        self.app.notify(f"Wrote {target} ({export.summary()}).", title="Exported")
+        self.app.notify(f"Wrote {target} ({export.summary()}).", title="Exported", markup=False)
         self.dismiss(target)
 
     # ----------------------------------------------------------------- buttons

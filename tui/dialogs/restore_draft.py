@@ -25,7 +25,7 @@ class RestoreDraftDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("A draft from last time was kept:", classes="dialog-question")
-            yield Label(self.summary, id="draft-summary", classes="dialog-detail")
+            yield Label(self.summary, id="draft-summary", classes="dialog-detail", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Restore", id="restore", variant="primary")
                 yield Button("Discard", id="discard")

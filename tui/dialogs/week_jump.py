@@ -55,7 +55,7 @@ class WeekJumpDialog(ModalScreen[str | None]):
                 "enter goes, escape cancels.",
                 classes="dialog-detail",
             )
-            yield Label("", id="week-jump-error")
+            yield Label("", id="week-jump-error", markup=False)
 
     def on_mount(self) -> None:
         field = self.query_one(Input)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -214,7 +215,7 @@ class BrowseScreen(Screen[None]):
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self._loading = False
-            self.notify(message, severity="error")
+            self.notify(message, severity="error", markup=False)
 
     def _loaded(
         self, generation: int, page: Any, counts: tuple[int, int] | None, fresh: bool
@@ -235,8 +236,12 @@ class BrowseScreen(Screen[None]):
         if self._cursor and table.row_count < table.size.height + LOAD_AHEAD:
             self._load_more()
 
-    def _cells(self, entry: EntryRow) -> dict[str, str]:
-        """The row for an entry, by column key (only the columns this width shows)."""
+    def _cells(self, entry: EntryRow) -> dict[str, Text]:
+        """The row for an entry, by column key (only the columns this width shows).
+
+        Cells are ``Text``, not strings: the table would read a string as markup, so an entry
+        saying "[/]" would break the list and "[b]" would vanish from it.
+        """
         widths = self._widths
         cells = {
             "when": short_when(entry.occurred_at, self.app.zone),
@@ -245,7 +250,7 @@ class BrowseScreen(Screen[None]):
             "tags": clip(tags_text(entry.tags), widths["tags"]),
             "what": clip(("⚑ " if entry.flagged else "") + entry.what, widths["what"]),
         }
-        return {key: cells[key] for key, _ in COLUMNS if key in widths}
+        return {key: Text(cells[key], end="") for key, _ in COLUMNS if key in widths}
 
     def _show_count(self) -> None:
         where = "in the trash" if self._filter.trashed else plural(self._total, "entry")

@@ -78,7 +78,7 @@ class EntryScreen(Screen[EntryRow | None]):
                 with Horizontal(classes="field-row"):
                     yield Checkbox("Flag for coaching", id="flagged", compact=True)
                     yield Checkbox("Private (never exported)", id="private", compact=True)
-                yield Label(id="reflection-error", classes="field-error")
+                yield Label(id="reflection-error", classes="field-error", markup=False)
         yield KeyHints()
 
     @property
@@ -101,7 +101,7 @@ class EntryScreen(Screen[EntryRow | None]):
         self.app.call_from_thread(self._loaded, entry, catalogue, settings)
 
     def _load_failed(self, message: str) -> None:
-        self.notify(message, severity="error")
+        self.notify(message, severity="error", markup=False)
         self.dismiss(None)
 
     def _loaded(self, entry: EntryRow, catalogue: list[Any], settings: list[str]) -> None:

@@ -21,7 +21,7 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Center(), Vertical(id="error-box"):
             yield Label("The journal cannot be opened", id="error-title")
-            yield Label(self.message, id="error-message")
+            yield Label(self.message, id="error-message", markup=False)
             yield Label(
                 "Nothing was changed. Press q to quit; then fix the problem, or start "
                 "with another file: service-journal --db PATH",

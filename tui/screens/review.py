@@ -248,7 +248,7 @@ class ReviewScreen(Screen[None]):
         if generation == self._generation:
             self._loading = False
             self._hide_loading()
-            self.notify(message, severity="error")
+            self.notify(message, severity="error", markup=False)
 
     def _loaded(self, generation: int, review: WeekReview, catalogue: list[Any]) -> None:
         if generation != self._generation:
@@ -465,7 +465,7 @@ class ReviewScreen(Screen[None]):
             self._writing = False
 
     def _write_failed(self, message: str) -> None:
-        self.notify(message, severity="error")
+        self.notify(message, severity="error", markup=False)
 
     # ----------------------------------------------------------------- the week's decisions
 
@@ -512,7 +512,7 @@ class ReviewScreen(Screen[None]):
             if week == self.week:
                 self.focus_form.failed(message)
             else:
-                self.notify(message, severity="error")
+                self.notify(message, severity="error", markup=False)
 
         self.submit(lambda store: ReviewStore(store.db).set_focus(week, tag, plan), done, failed)
 
@@ -528,7 +528,7 @@ class ReviewScreen(Screen[None]):
             if week == self.week:
                 self.coach.failed(message)
             else:
-                self.notify(message, severity="error")
+                self.notify(message, severity="error", markup=False)
 
         self.submit(
             lambda store: ReviewStore(store.db).set_coach_questions(week, text), done, failed

@@ -72,7 +72,7 @@ class FilterBar(Vertical):
             yield Checkbox("flagged", id="f-flagged", compact=True)
             yield Checkbox("unreflected", id="f-unreflected", compact=True)
             yield Checkbox("trash", id="f-trash", compact=True)
-        yield Label(id="f-error", classes="field-error")
+        yield Label(id="f-error", classes="field-error", markup=False)
 
     # ----------------------------------------------------------------- values
 

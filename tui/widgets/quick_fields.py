@@ -35,7 +35,7 @@ class QuickFields(Vertical):
         what = Input(placeholder="One line: what did you see?", id="what", max_length=500)
         what.border_title = "What happened"
         yield what
-        yield Label(id="what-error", classes="field-error")
+        yield Label(id="what-error", classes="field-error", markup=False)
         with Horizontal(classes="field-row"):
             yield Label("Setting", classes="field-label")
             yield Input(
@@ -46,7 +46,7 @@ class QuickFields(Vertical):
             )
             yield Label("When", classes="field-label when-label")
             yield Input("now", id="when", compact=True, placeholder="now, 2h ago, yesterday 9am")
-        yield Label(id="when-error", classes="field-error")
+        yield Label(id="when-error", classes="field-error", markup=False)
         with Horizontal(classes="field-row"):
             yield Label("Perspective", classes="field-label")
             yield Choice(PERSPECTIVES, id="perspective")
@@ -59,7 +59,7 @@ class QuickFields(Vertical):
         )
         differently.border_title = "What I would do differently"
         yield differently
-        yield Label(id="form-error", classes="field-error")
+        yield Label(id="form-error", classes="field-error", markup=False)
 
     # ----------------------------------------------------------------- values
 

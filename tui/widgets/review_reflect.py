@@ -78,7 +78,7 @@ class ReflectForm(Vertical):
                 id="rf-differently", compact=True, placeholder="what I would have done instead"
             )
         yield from reflection_fields("rf-")
-        yield Label("", id="rf-error", classes="field-error")
+        yield Label("", id="rf-error", classes="field-error", markup=False)
         yield Label(
             "ctrl+s saves · escape closes · "
             "reflected once it has a do-differently note or a lesson",
