@@ -1,10 +1,12 @@
 """The weekly review: counts, the day mosaic, the dimension table, recurring problems and more.
 
-Pure functions over rows where possible (``count_entries``, ``tag_counts``, ``mosaic``, ...), and
-two small aggregate queries for what lies outside the week: the previous four weeks' tag counts
-(one GROUP BY over ``entry_tag JOIN entry`` for the whole window) and the "-" marks of the
-recurring window. Only the reviewed week's entries are read as rows, so the cost follows the size
-of a week, never of the journal. Entries in the trash never count.
+Pure functions over rows where possible (``journal.review_counts``: ``count_entries``,
+``tag_counts``, ``mosaic``, ...), and two small aggregate queries for what lies outside the
+week: the previous four weeks' tag counts (one GROUP BY over ``entry_tag JOIN entry`` for the
+whole window) and the "-" marks of the recurring window. Only the reviewed week's entries are
+read as rows, so the cost follows the size of a week, never of the journal. Entries in the trash
+never count. The records handed out are ``journal.review_model``'s; this module re-exports them
+and the counting functions, so callers can import everything review-related from here.
 
 The app's review screen counts private entries (it is the user's own view); the ``review``
 command leaves them out unless asked (``include_private``), and its JSON says which it did.
@@ -25,316 +27,93 @@ Terms, as shown to the user:
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from journal.checkin import HISTORY_WEEKS, QUESTIONS
 from journal.db import dt_to_db
+from journal.review_counts import (
+    PERSPECTIVES,
+    PREVIOUS_PERIODS,
+    SPARK,
+    _chrono,
+    _order,
+    count_entries,
+    dimension_table,
+    group_counts,
+    is_win,
+    mosaic,
+    sparkline,
+    tag_counts,
+)
+from journal.review_model import (
+    TREND_DOWN,
+    TREND_FLAT,
+    TREND_UP,
+    Checkin,
+    Counts,
+    Focus,
+    FocusChoice,
+    GroupCount,
+    MosaicDay,
+    RangeSummary,
+    Recurring,
+    ReviewActionItem,
+    TagCount,
+    WeekReview,
+    trend,
+)
 from journal.review_store import ReviewedItem, ReviewStore, WeekState
 from journal.store import EntryRow
-from journal.taxonomy import BUILTIN_TAGS, GROUPS
 from journal.weeks import parse_week, shift_week, week_bounds, week_dates, week_label, week_of
 
 if TYPE_CHECKING:
     from journal.config import Settings
     from journal.store import Store
 
-PREVIOUS_PERIODS = 4
-"""How many earlier periods the dimension table compares against."""
+__all__ = [
+    "PERSPECTIVES",
+    "PREVIOUS_PERIODS",
+    "RECURRING_MIN",
+    "RECURRING_WEEKS",
+    "SPARK",
+    "TREND_DOWN",
+    "TREND_FLAT",
+    "TREND_UP",
+    "Checkin",
+    "Counts",
+    "Focus",
+    "FocusChoice",
+    "GroupCount",
+    "MosaicDay",
+    "RangeSummary",
+    "Recurring",
+    "ReviewActionItem",
+    "TagCount",
+    "WeekReview",
+    "build_review",
+    "catalogue_of",
+    "count_entries",
+    "current_week",
+    "dimension_table",
+    "earlier_tag_counts",
+    "group_counts",
+    "is_win",
+    "mosaic",
+    "period_minus_marks",
+    "previous_edges",
+    "range_entries",
+    "recurring_problems",
+    "sparkline",
+    "summarize_range",
+    "tag_counts",
+    "trend",
+]
+
 RECURRING_WEEKS = 4
 RECURRING_MIN = 3
-TREND_UP, TREND_DOWN, TREND_FLAT = "↑", "↓", "→"
-PERSPECTIVES = ("witnessed", "customer", "provider")
-SPARK = "▁▂▃▄▅▆▇█"
-
-
-# ----------------------------------------------------------------- result types
-
-
-@dataclass(frozen=True)
-class TagCount:
-    slug: str
-    group: str
-    plus: int
-    minus: int
-    prev4_plus_avg: float
-    prev4_minus_avg: float
-    trend: str
-
-
-@dataclass(frozen=True)
-class GroupCount:
-    group: str
-    plus: int
-    minus: int
-    prev4_plus_avg: float
-    prev4_minus_avg: float
-
-    @property
-    def trend(self) -> str:
-        return trend(self.plus, self.minus, self.prev4_plus_avg, self.prev4_minus_avg)
-
-
-@dataclass(frozen=True)
-class Counts:
-    entries: int
-    well: int
-    badly: int
-    mixed: int
-    by_perspective: dict[str, int]
-    by_setting: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Recurring:
-    """A tag marked "-" at least ``RECURRING_MIN`` times in the last ``RECURRING_WEEKS`` weeks."""
-
-    slug: str
-    group: str
-    count: int
-    entry_ids: list[int]
-    """Oldest first."""
-    weekly_counts: list[int]
-    """"-" marks per week, oldest week first, ending with the reviewed week (for a sparkline)."""
-
-
-@dataclass(frozen=True)
-class MosaicDay:
-    day: date
-    overall: list[str | None]
-    """One value per entry of the day in time order: well, badly, mixed or None (not set)."""
-    entry_ids: list[int]
-
-
-@dataclass(frozen=True)
-class ReviewActionItem:
-    id: int
-    entry_id: int | None
-    text: str
-    status: str
-    created_at: datetime
-    closed_at: datetime | None
-    week: str
-    """The week the item was born in (its entry's week, or when it was written)."""
-    decision: str | None
-    """What this week's review decided: done, dropped, carried, or None (not yet)."""
-
-
-@dataclass(frozen=True)
-class Checkin:
-    answers: dict[int, str]
-    """This week's answers by question number (1-10); unanswered questions are absent."""
-    weeks: list[str]
-    """The history's weeks, oldest first, ending with the reviewed week."""
-    history: dict[int, list[str | None]]
-    """Per question, the answer of each of ``weeks`` (None: not answered)."""
-
-
-@dataclass(frozen=True)
-class FocusChoice:
-    week: str
-    """The review the focus was chosen in; it is practised in the week after."""
-    tag: str | None
-    plan: str | None
-    outcome: str | None
-
-
-@dataclass(frozen=True)
-class Focus:
-    current: FocusChoice
-    """Chosen in this review, for next week."""
-    previous: FocusChoice
-    """Chosen in last week's review: practised this week, to mark done, dropped or carried."""
-
-
-@dataclass(frozen=True)
-class RangeSummary:
-    start: datetime
-    end: datetime
-    exclude_private: bool
-    counts: Counts
-    groups: list[GroupCount]
-    tags: list[TagCount]
-    entries: list[EntryRow]
-    """Oldest first."""
-
-
-@dataclass
-class WeekReview:
-    week: str
-    start: date
-    end: date
-    counts: Counts
-    mosaic: list[MosaicDay]
-    groups: list[GroupCount]
-    tags: list[TagCount]
-    recurring: list[Recurring]
-    wins: list[EntryRow]
-    unreflected: list[EntryRow]
-    action_items: list[ReviewActionItem]
-    checkin: Checkin
-    focus: Focus
-    coach_questions: str | None
-    reviewed_at: datetime | None
-    streak: int
-    entries: list[EntryRow] = field(default_factory=list)
-    """Every entry of the week, oldest first."""
-    includes_private: bool = True
-
-
-# ----------------------------------------------------------------- pure aggregation
-
-
-def count_entries(entries: Iterable[EntryRow]) -> Counts:
-    """Totals by overall, perspective and setting (settings match ignoring case)."""
-    total = 0
-    overall: Counter[str] = Counter()
-    perspective: Counter[str] = Counter()
-    settings: Counter[str] = Counter()
-    spelling: dict[str, str] = {}
-    for entry in entries:
-        total += 1
-        if entry.overall:
-            overall[entry.overall] += 1
-        if entry.perspective:
-            perspective[entry.perspective] += 1
-        if entry.setting and entry.setting.strip():
-            key = entry.setting.strip().casefold()
-            spelling.setdefault(key, entry.setting.strip())
-            settings[key] += 1
-    by_setting = {
-        spelling[key]: n
-        for key, n in sorted(settings.items(), key=lambda kv: (-kv[1], spelling[kv[0]].casefold()))
-    }
-    return Counts(
-        entries=total,
-        well=overall["well"],
-        badly=overall["badly"],
-        mixed=overall["mixed"],
-        by_perspective={p: perspective[p] for p in PERSPECTIVES},
-        by_setting=by_setting,
-    )
-
-
-def tag_counts(
-    entries: Iterable[EntryRow], catalogue: dict[str, str]
-) -> dict[str, tuple[int, int]]:
-    """slug -> (+ marks, - marks) over ``entries``, in catalogue order (unknown slugs last).
-
-    Only tags that occur are listed; marks with no sign (imports) are not counted.
-    """
-    plus: Counter[str] = Counter()
-    minus: Counter[str] = Counter()
-    for entry in entries:
-        for mark in entry.tags:
-            if mark.polarity > 0:
-                plus[mark.slug] += 1
-            elif mark.polarity < 0:
-                minus[mark.slug] += 1
-    seen = set(plus) | set(minus)
-    order = _order(catalogue)
-    return {slug: (plus[slug], minus[slug]) for slug in sorted(seen, key=order)}
-
-
-def group_counts(
-    counts: dict[str, tuple[int, int]], catalogue: dict[str, str]
-) -> dict[str, tuple[int, int]]:
-    """Tag counts summed per group: every built-in group (even at zero), then other groups."""
-    totals: dict[str, list[int]] = {g: [0, 0] for g in GROUPS}
-    for slug, (plus, minus) in counts.items():
-        group = catalogue.get(slug, "Other")
-        pair = totals.setdefault(group, [0, 0])
-        pair[0] += plus
-        pair[1] += minus
-    return {g: (p, m) for g, (p, m) in totals.items()}
-
-
-def trend(plus: int, minus: int, prev_plus_avg: float, prev_minus_avg: float) -> str:
-    """↑ when this period's net (+ minus -) beats the earlier average net, ↓ below, → equal."""
-    now = plus - minus
-    before = prev_plus_avg - prev_minus_avg
-    if now > before + 1e-9:
-        return TREND_UP
-    if now < before - 1e-9:
-        return TREND_DOWN
-    return TREND_FLAT
-
-
-def sparkline(values: Sequence[int]) -> str:
-    """One block per value scaled to the largest; zero is a dot."""
-    top = max(values, default=0)
-    if top <= 0:
-        return "·" * len(values)
-    out = []
-    for value in values:
-        if value <= 0:
-            out.append("·")
-        else:
-            out.append(SPARK[max(0, round(value / top * (len(SPARK) - 1)))])
-    return "".join(out)
-
-
-def mosaic(
-    entries: Iterable[EntryRow], first: date, zone: tzinfo, days: int = 7
-) -> list[MosaicDay]:
-    """One cell per entry on each local day from ``first``, in time order."""
-    cells: dict[date, list[EntryRow]] = {first + timedelta(days=i): [] for i in range(days)}
-    for entry in sorted(entries, key=_chrono):
-        local = entry.occurred_at.astimezone(zone).date()
-        if local in cells:
-            cells[local].append(entry)
-    return [
-        MosaicDay(day, [e.overall for e in rows], [e.id for e in rows])
-        for day, rows in cells.items()
-    ]
-
-
-def is_win(entry: EntryRow) -> bool:
-    return entry.overall == "well" and bool(entry.lesson or entry.left_them == "better")
-
-
-def dimension_table(
-    current: dict[str, tuple[int, int]],
-    previous: dict[str, tuple[int, int]],
-    catalogue: dict[str, str],
-    periods: int = PREVIOUS_PERIODS,
-) -> tuple[list[GroupCount], list[TagCount]]:
-    """Per group and per tag: this period's marks against the average of ``periods`` before.
-
-    ``previous`` holds the summed marks of all earlier periods. Tags used in neither are left
-    out; every built-in group is listed.
-    """
-    order = _order(catalogue)
-    slugs = sorted(set(current) | set(previous), key=order)
-    tags: list[TagCount] = []
-    for slug in slugs:
-        plus, minus = current.get(slug, (0, 0))
-        p_plus, p_minus = previous.get(slug, (0, 0))
-        avg_plus, avg_minus = p_plus / periods, p_minus / periods
-        tags.append(
-            TagCount(
-                slug,
-                catalogue.get(slug, "Other"),
-                plus,
-                minus,
-                avg_plus,
-                avg_minus,
-                trend(plus, minus, avg_plus, avg_minus),
-            )
-        )
-    now_groups = group_counts(current, catalogue)
-    before_groups = group_counts(previous, catalogue)
-    names = list(now_groups) + [g for g in before_groups if g not in now_groups]
-    groups = []
-    for name in names:
-        plus, minus = now_groups.get(name, (0, 0))
-        p_plus, p_minus = before_groups.get(name, (0, 0))
-        groups.append(GroupCount(name, plus, minus, p_plus / periods, p_minus / periods))
-    return groups, tags
 
 
 # ----------------------------------------------------------------- queries
@@ -576,32 +355,6 @@ def build_review(
 
 
 # ----------------------------------------------------------------- helpers
-
-
-def _chrono(entry: EntryRow) -> tuple[datetime, int]:
-    return entry.occurred_at, entry.id
-
-
-_BUILTIN_POS = {t.slug: i for i, t in enumerate(BUILTIN_TAGS)}
-_GROUP_POS = {g: i for i, g in enumerate(GROUPS)}
-
-
-def _order(catalogue: dict[str, str]) -> Callable[[str], tuple[int, int, str, int, str]]:
-    """Sort key: built-in groups in display order, built-in tags in catalogue order, then slug;
-    slugs missing from the catalogue last."""
-
-    def key(slug: str) -> tuple[int, int, str, int, str]:
-        known = 0 if slug in catalogue else 1
-        group = catalogue.get(slug, "")
-        return (
-            known,
-            _GROUP_POS.get(group, len(_GROUP_POS)),
-            group,
-            _BUILTIN_POS.get(slug, len(_BUILTIN_POS)),
-            slug,
-        )
-
-    return key
 
 
 def _review_item(reviewed: ReviewedItem, zone: tzinfo, week_start: str) -> ReviewActionItem:

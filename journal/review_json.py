@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from journal.checkin import QUESTIONS
 
 if TYPE_CHECKING:
-    from journal.review import WeekReview
+    from journal.review_model import WeekReview
 
 
 def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 Queries are plain SQL over the tables that ``journal.models`` defines, run through
 ``journal.db.Database``: that keeps the CLI's read commands free of the ORM's import cost while the
 models stay the single definition of the schema. Every write is one transaction. Lists are pages
-(newest first, keyset cursor) so that no view ever loads the whole journal.
+(newest first, keyset cursor) so that no view ever loads the whole journal. Writing entries as a
+file carries them, for imports, is ``journal.import_store``'s.
 """
 
 from __future__ import annotations
@@ -262,7 +263,7 @@ class Store:
         """Store a new entry with its tags (and action item) in one transaction."""
         now = self._now()
         with self.db.transaction() as db:
-            self._check_tags(data.tags)
+            self.check_tags(data.tags)
             values = {name: getattr(data, name) for name in TEXT_FIELDS}
             values.update(
                 uuid=data.uuid or str(uuidlib.uuid4()),
@@ -283,7 +284,7 @@ class Store:
                     ) from exc
                 raise
             entry_id = int(cursor.lastrowid or 0)
-            self._write_tags(entry_id, data.tags)
+            self.write_tags(entry_id, data.tags)
             if data.action:
                 self._set_action(entry_id, data.action, now)
         return self.get(entry_id)
@@ -298,7 +299,7 @@ class Store:
             action_given = "action" in changes
             action = changes.pop("action", None)
             if tags is not None:
-                self._check_tags(tags)
+                self.check_tags(tags)
             if "occurred_at" in changes:
                 if changes["occurred_at"] is None:
                     changes.pop("occurred_at")
@@ -315,7 +316,7 @@ class Store:
             db.execute(f"UPDATE entry SET {sets} WHERE id = :_id", {**changes, "_id": entry_id})
             if tags is not None:
                 db.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
-                self._write_tags(entry_id, tags)
+                self.write_tags(entry_id, tags)
             if action_given:
                 self._set_action(entry_id, action, now)
         return self.get(entry_id)
@@ -347,7 +348,7 @@ class Store:
                 raise InputError(f"Entry #{entry_id} is not in the trash; delete it first.")
             db.execute("DELETE FROM entry WHERE id = ?", (entry_id,))
 
-    def _check_tags(self, tags: list[TagMark]) -> None:
+    def check_tags(self, tags: list[TagMark]) -> None:
         self.require_tags([t.slug for t in tags])
 
     def require_tags(self, wanted: list[str]) -> None:
@@ -364,7 +365,8 @@ class Store:
                 every = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
                 raise UnknownTagError(slug, suggest(slug, every))
 
-    def _write_tags(self, entry_id: int, tags: list[TagMark]) -> None:
+    def write_tags(self, entry_id: int, tags: list[TagMark]) -> None:
+        """Inside the caller's transaction (an add, an edit, an import)."""
         if tags:
             self.db.executemany(
                 "INSERT INTO entry_tag (entry_id, tag_slug, polarity) VALUES (?, ?, ?)",
@@ -534,114 +536,3 @@ class Store:
     def clear_draft(self) -> None:
         with self.db.transaction() as db:
             db.execute("DELETE FROM draft WHERE id = 1")
-
-    # --- import/export support ---
-    # For journal.importers and journal.export: entries written with the uuid and instants a file
-    # carries, looked up by uuid, and custom tags created from a file. Callers wrap a whole
-    # import in one ``db.transaction()``; each method joins it.
-
-    def updated_by_uuid(self, uuids: list[str]) -> dict[str, datetime]:
-        """uuid -> updated_at of the entries (live or in the trash) with these uuids."""
-        found: dict[str, datetime] = {}
-        for start in range(0, len(uuids), 500):
-            chunk = uuids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for uuid, updated in self.db.execute(
-                f"SELECT uuid, updated_at FROM entry WHERE uuid IN ({marks})", chunk
-            ):
-                found[uuid] = dt_from_db(updated) or datetime.min.replace(tzinfo=UTC)
-        return found
-
-    def insert_imported(
-        self,
-        data: EntryIn,
-        created_at: datetime,
-        updated_at: datetime,
-        action_items: list[tuple[str, str, datetime, datetime | None]],
-    ) -> int:
-        """A new entry with the file's uuid, instants, tags and action items; returns its id."""
-        if data.uuid is None or data.occurred_at is None:
-            raise InputError("An imported entry needs its uuid and when it happened.")
-        with self.db.transaction() as db:
-            self._check_tags(data.tags)
-            values = self._imported_values(data, created_at, updated_at)
-            values["uuid"] = data.uuid
-            columns = ", ".join(values)
-            marks = ", ".join(f":{name}" for name in values)
-            cursor = db.execute(f"INSERT INTO entry ({columns}) VALUES ({marks})", values)
-            entry_id = int(cursor.lastrowid or 0)
-            self._write_tags(entry_id, data.tags)
-            self._write_imported_items(entry_id, action_items)
-        return entry_id
-
-    def replace_imported(
-        self,
-        data: EntryIn,
-        created_at: datetime,
-        updated_at: datetime,
-        action_items: list[tuple[str, str, datetime, datetime | None]],
-    ) -> int:
-        """Overwrite the entry with ``data.uuid`` (fields, tags, action items); returns its id.
-
-        Whether it is in the trash stays as it was.
-        """
-        with self.db.transaction() as db:
-            row = db.execute("SELECT id FROM entry WHERE uuid = ?", (data.uuid,)).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no entry with uuid {data.uuid}.")
-            entry_id = int(row[0])
-            self._check_tags(data.tags)
-            values = self._imported_values(data, created_at, updated_at)
-            sets = ", ".join(f"{name} = :{name}" for name in values)
-            db.execute(f"UPDATE entry SET {sets} WHERE id = :_id", {**values, "_id": entry_id})
-            db.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
-            self._write_tags(entry_id, data.tags)
-            db.execute("DELETE FROM action_item WHERE entry_id = ?", (entry_id,))
-            self._write_imported_items(entry_id, action_items)
-        return entry_id
-
-    def ensure_tag(self, slug: str, group: str, description: str = "") -> bool:
-        """Create a custom tag unless the slug exists (then it stays as it is); True if created."""
-        with self.db.transaction() as db:
-            if db.execute("SELECT 1 FROM tag WHERE slug = ?", (slug,)).fetchone():
-                return False
-            spelled = next((g for g in GROUPS if g.lower() == group.lower()), group)
-            db.execute(
-                'INSERT INTO tag (slug, "group", description, builtin) VALUES (?, ?, ?, 0)',
-                (slug, spelled, description),
-            )
-        return True
-
-    def occurred_span(self) -> tuple[datetime | None, datetime | None]:
-        """When the first and the last live, non-private entries happened (None: no entries)."""
-        first, last = self.db.execute(
-            "SELECT min(occurred_at), max(occurred_at) FROM entry "
-            "WHERE trashed_at IS NULL AND private = 0"
-        ).fetchone()
-        return dt_from_db(first), dt_from_db(last)
-
-    def _imported_values(
-        self, data: EntryIn, created_at: datetime, updated_at: datetime
-    ) -> dict[str, Any]:
-        values: dict[str, Any] = {name: getattr(data, name) for name in TEXT_FIELDS}
-        values.update(
-            occurred_at=dt_to_db(data.occurred_at or created_at),
-            flagged=int(data.flagged),
-            private=int(data.private),
-            created_at=dt_to_db(created_at),
-            updated_at=dt_to_db(updated_at),
-        )
-        return values
-
-    def _write_imported_items(
-        self, entry_id: int, items: list[tuple[str, str, datetime, datetime | None]]
-    ) -> None:
-        if items:
-            self.db.executemany(
-                "INSERT INTO action_item (entry_id, text, status, created_at, closed_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (entry_id, text, status, dt_to_db(created), closed and dt_to_db(closed))
-                    for text, status, created, closed in items
-                ],
-            )

@@ -6,15 +6,10 @@ import argparse
 from datetime import datetime, tzinfo
 
 from journal.commands._common import opened, print_json
-from journal.review import (
-    GroupCount,
-    TagCount,
-    WeekReview,
-    build_review,
-    current_week,
-    sparkline,
-)
+from journal.review import build_review, current_week
+from journal.review_counts import sparkline
 from journal.review_json import review_to_json
+from journal.review_model import GroupCount, TagCount, WeekReview
 from journal.store import EntryRow
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}

@@ -61,7 +61,9 @@ def _export_range(
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
         label = week
     if start is None or end is None:
-        first, last = ctx.store.occurred_span()
+        from journal.import_store import ImportStore
+
+        first, last = ImportStore(ctx.store).occurred_span()
         today = datetime.now(ctx.zone).date()
         if end is None:
             last_day = max(today, last.astimezone(ctx.zone).date()) if last else today

@@ -15,7 +15,7 @@ from journal.schemas import EntryFilter
 from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
-    from journal.review import RangeSummary
+    from journal.review_model import RangeSummary
     from journal.review_store import WeekState
     from journal.store import EntryRow, Store, TagUsage
 

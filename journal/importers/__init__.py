@@ -116,6 +116,9 @@ def parse(text: str, fmt: str, source: str, zone: tzinfo) -> Batch:
 
 def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
     """Add, update or skip each record; all in one transaction, or (dry run) nothing at all."""
+    from journal.import_store import ImportStore
+
+    imports = ImportStore(store)
     guard = contextlib.nullcontext() if dry_run else store.db.transaction()
     with guard:
         known = {t.slug for t in store.tag_catalogue()}
@@ -136,7 +139,7 @@ def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
                         record.where,
                         f'the tag "{slug}" is neither in this journal nor in the file\'s tag list',
                     )
-        stamps = store.updated_by_uuid([r.entry.uuid or "" for r in batch.records])
+        stamps = imports.updated_by_uuid([r.entry.uuid or "" for r in batch.records])
         added = updated = skipped = 0
         plan: list[tuple[str, Record]] = []
         for record in batch.records:
@@ -153,9 +156,9 @@ def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
         create = {slug: tag for slug, tag in create.items() if slug in needed}
         if not dry_run:
             for tag in create.values():
-                store.ensure_tag(tag.slug, tag.group, tag.description)
+                imports.ensure_tag(tag.slug, tag.group, tag.description)
             for action, record in plan:
-                write = store.insert_imported if action == "add" else store.replace_imported
+                write = imports.insert_imported if action == "add" else imports.replace_imported
                 try:
                     write(record.entry, record.created_at, record.updated_at, record.action_items)
                 except InputError as exc:
