@@ -349,7 +349,7 @@ class ReviewScreen(Screen[None]):
     def go_to_week(self, week: str) -> None:
         """Leave the shown week (saving the focus and questions, asking about a reflection)."""
         form = self.inbox.form
-        if form.is_open and form.changes():
+        if form is not None and form.is_open and form.changes():
             from tui.dialogs.confirm import ConfirmDialog
 
             def answered(discard: bool | None) -> None:
@@ -363,7 +363,7 @@ class ReviewScreen(Screen[None]):
                 ConfirmDialog(question, yes="Discard", no="Keep editing"), answered
             )
             return
-        if form.is_open:
+        if form is not None and form.is_open:
             form.close()
         self.focus_form.request_save()
         self.coach.request_save()

@@ -30,7 +30,12 @@ class InboxList(OptionList):
 
 
 class Inbox(Vertical):
-    """The list, a line when it is empty, and the reflection form under the list."""
+    """The list, a line when it is empty, and the reflection form under the list.
+
+    The form (two dozen widgets) is mounted the first time an entry is opened: most reviews are
+    read before anything is reflected on, and every widget mounted makes the review slower to
+    appear.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -40,17 +45,16 @@ class Inbox(Vertical):
     def compose(self) -> ComposeResult:
         yield InboxList(id="inbox-list")
         yield Label("", id="inbox-empty")
-        form = ReflectForm(id="reflect")
-        form.display = False
-        yield form
 
     @property
     def listing(self) -> InboxList:
         return self.query_one(InboxList)
 
     @property
-    def form(self) -> ReflectForm:
-        return self.query_one(ReflectForm)
+    def form(self) -> ReflectForm | None:
+        """The reflection form, once an entry has been opened."""
+        forms = self.query(ReflectForm)
+        return forms.first() if forms else None
 
     def show_entries(self, entries: list[EntryRow], zone: tzinfo, any_entries: bool) -> None:
         self.zone = zone
@@ -87,14 +91,19 @@ class Inbox(Vertical):
             " ".join(entry.what.split()),
         )
 
-    def open_highlighted(self) -> None:
+    async def open_highlighted(self) -> None:
         option = self.listing.highlighted_option
-        if option is not None and option.id is not None and self.zone is not None:
-            self.form.open(self.entries[int(option.id)], self.zone)
+        if option is None or option.id is None or self.zone is None:
+            return
+        form = self.form
+        if form is None:
+            form = ReflectForm(id="reflect")
+            await self.mount(form)
+        form.open(self.entries[int(option.id)], self.zone)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.open_highlighted()
+        await self.open_highlighted()
 
     def on_reflect_form_closed(self, event: ReflectForm.Closed) -> None:
         if self.listing.display:
