@@ -15,7 +15,7 @@ import re
 import sqlite3
 import stat
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,17 +30,28 @@ ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
 DT_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 _DT_LENGTH = len("2026-01-01 00:00:00.000000")
 
+UPGRADE_NOTICE_ENTRIES = 50_000
+"""From this many entries an upgrade is announced before it starts (see ``open_database``)."""
+
 FTS_COLUMNS = ("what", "setting", "differently", "situation", "behaviour", "impact", "lesson")
 
 
-def fts_ddl() -> list[str]:
+FTS_PREFIXES = "2 3 4 5 6 7 8 9 10"
+"""Prefix lengths the full-text index keeps (migration 0003; 0001 kept "2 3").
+
+Search matches every word as a prefix. FTS5 answers a prefix of an indexed length by reading one
+list from its newest end; any other prefix by first merging the lists of every term that starts
+with it, which costs time in proportion to the matching entries."""
+
+
+def fts_ddl(prefixes: str = FTS_PREFIXES) -> list[str]:
     """Statements creating the full-text index over the entry texts and its sync triggers."""
     cols = ", ".join(FTS_COLUMNS)
     new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
     old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
     return [
         f"CREATE VIRTUAL TABLE entry_fts USING fts5({cols}, content='entry', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+        f"tokenize='unicode61 remove_diacritics 2', prefix='{prefixes}')",
         f"CREATE TRIGGER entry_fts_ai AFTER INSERT ON entry BEGIN "
         f"INSERT INTO entry_fts(rowid, {cols}) VALUES (new.id, {new}); END",
         f"CREATE TRIGGER entry_fts_ad AFTER DELETE ON entry BEGIN "
@@ -289,8 +300,15 @@ def sqlite_path_from(target: str) -> Path | None:
     return None
 
 
-def open_database(target: str, *, migrate: bool = True) -> Database:
-    """Open (creating or upgrading as needed) the journal at a path or SQLAlchemy URL."""
+def open_database(
+    target: str, *, migrate: bool = True, on_upgrade: Callable[[str], None] | None = None
+) -> Database:
+    """Open (creating or upgrading as needed) the journal at a path or SQLAlchemy URL.
+
+    ``on_upgrade`` is told, in one sentence, before a journal of ``UPGRADE_NOTICE_ENTRIES`` or
+    more is upgraded: rebuilding its search index then takes seconds to a minute, and a silent
+    wait looks like a hang. Smaller journals upgrade in a moment, without a word.
+    """
     path = sqlite_path_from(target)
     if path is None:
         from journal.db_sqlalchemy import open_sqlalchemy
@@ -309,6 +327,12 @@ def open_database(target: str, *, migrate: bool = True) -> Database:
             if not migrate:
                 raise DatabaseError(f"{path} needs an upgrade; open it with service-journal first.")
             if version is not None:
+                size = db.execute("SELECT max(id) FROM entry").fetchone()[0] or 0
+                if on_upgrade is not None and size >= UPGRADE_NOTICE_ENTRIES:
+                    on_upgrade(
+                        f"Upgrading {path.name} ({size:,} entries) to schema {HEAD}, which takes "
+                        "a while at this size; a copy of the old file is kept beside it."
+                    )
                 _backup_before_upgrade(db, version)
             _enable_wal(db)
             run_migrations(db)

@@ -6,34 +6,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from migration_helpers import alembic_to
 
 from journal.db import open_database
 from journal.migrations import HEAD
 from journal.review_store import ReviewStore
 from journal.store import Store
-
-
-def alembic_to(path: Path, revision: str, *, down: bool = False) -> None:
-    """Run Alembic on ``path`` to ``revision`` the way ``journal.db`` runs it."""
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
-
-    engine = create_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
-            config = Config()
-            config.set_main_option(
-                "script_location", str(Path(__file__).resolve().parents[1] / "journal/migrations")
-            )
-            config.attributes["connection"] = connection
-            if down:
-                command.downgrade(config, revision)
-            else:
-                command.upgrade(config, revision)
-    finally:
-        engine.dispose()
 
 
 def tables(path: Path) -> set[str]:
@@ -85,7 +63,7 @@ def test_upgrade_keeps_every_row_backs_up_first_and_the_new_tables_work(
 ) -> None:
     db = open_database(str(old_journal))
     try:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD == "0002"
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD
         entry = Store(db).get(7)
         assert (entry.what, entry.setting, entry.lesson, entry.private) == (
             "Teller greeted me by name",
@@ -115,7 +93,7 @@ def test_upgrade_keeps_every_row_backs_up_first_and_the_new_tables_work(
     finally:
         db.close()
 
-    backups = list(old_journal.parent.glob(f"{old_journal.name}.pre-0002-from-0001-*.bak"))
+    backups = list(old_journal.parent.glob(f"{old_journal.name}.pre-{HEAD}-from-0001-*.bak"))
     assert len(backups) == 1
     conn = sqlite3.connect(backups[0])
     try:

@@ -101,13 +101,17 @@ class ServiceJournalApp(App[int]):
 
     @work(thread=True, group="open-journal", exit_on_error=False)
     def _open_journal(self) -> None:
-        self.backend.open()
+        self.backend.open(on_upgrade=self._upgrading)
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
         # Warm-up while the user types: the screens' modules are then ready for ctrl+b and ctrl+r.
         import tui.screens.browse
         import tui.screens.review  # noqa: F401
+
+    def _upgrading(self, message: str) -> None:
+        """Said from the opening worker; the notice stays up while the upgrade may run."""
+        self.call_from_thread(self.notify, message, timeout=60, markup=False)
 
     def show_error(self, message: str) -> None:
         from tui.screens.error import ErrorScreen

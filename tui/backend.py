@@ -46,13 +46,16 @@ class Backend:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def open(self) -> None:
-        """Import the database layer and open the journal (call from a worker thread)."""
+    def open(self, on_upgrade: Callable[[str], None] | None = None) -> None:
+        """Import the database layer and open the journal (call from a worker thread).
+
+        ``on_upgrade`` hears the one sentence said before an older journal is upgraded.
+        """
         try:
             from journal.db import open_database
             from journal.store import Store
 
-            db = open_database(self.settings.db_target)
+            db = open_database(self.settings.db_target, on_upgrade=on_upgrade)
             with self._lock:
                 self._db = db
                 self._store = Store(db)

@@ -33,11 +33,16 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
 
     settings = settings_from(args)
     zone = settings.zone()
-    db = open_database(settings.db_target)
+    db = open_database(settings.db_target, on_upgrade=_tell)
     try:
         yield Context(settings, Store(db), zone)
     finally:
         db.close()
+
+
+def _tell(message: str) -> None:
+    """A notice on stderr, so that output piped to another program stays clean."""
+    print(f"service-journal: {message}", file=sys.stderr, flush=True)
 
 
 def print_json(data: Any) -> None:

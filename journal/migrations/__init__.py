@@ -5,5 +5,5 @@
 that it matches the scripts in ``versions/``).
 """
 
-REVISIONS: tuple[str, ...] = ("0001", "0002")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 HEAD = REVISIONS[-1]

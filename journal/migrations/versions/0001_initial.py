@@ -126,7 +126,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         from journal.db import fts_ddl
 
-        for statement in fts_ddl():
+        for statement in fts_ddl(prefixes="2 3"):
             op.execute(statement)
 
 
