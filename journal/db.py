@@ -327,7 +327,7 @@ def open_database(
             if not migrate:
                 raise DatabaseError(f"{path} needs an upgrade; open it with service-journal first.")
             if version is not None:
-                size = db.execute("SELECT max(id) FROM entry").fetchone()[0] or 0
+                size = db.execute("SELECT count(*) FROM entry").fetchone()[0]
                 if on_upgrade is not None and size >= UPGRADE_NOTICE_ENTRIES:
                     on_upgrade(
                         f"Upgrading {path.name} ({size:,} entries) to schema {HEAD}, which takes "
