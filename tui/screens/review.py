@@ -512,7 +512,7 @@ class ReviewScreen(Screen[None]):
             if week == self.week:
                 self.focus_form.failed(message)
             else:
-                self.notify(message, severity="error", markup=False)
+                self._write_failed(message)
 
         self.submit(lambda store: ReviewStore(store.db).set_focus(week, tag, plan), done, failed)
 
@@ -528,7 +528,7 @@ class ReviewScreen(Screen[None]):
             if week == self.week:
                 self.coach.failed(message)
             else:
-                self.notify(message, severity="error", markup=False)
+                self._write_failed(message)
 
         self.submit(
             lambda store: ReviewStore(store.db).set_coach_questions(week, text), done, failed
