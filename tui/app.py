@@ -1,17 +1,23 @@
-"""The Service Journal app: three modes (capture, browse, review), app keys, palette commands.
+"""The Service Journal app: three places (capture, browse, review), app keys, palette commands.
 
 Start-up is on the capture path: only Textual, the capture screen and the standard-library parts
 of ``journal`` are imported here. The journal is opened in a thread worker after the first paint.
 
 The browse and review screens are imported by that worker too, once the journal is open.
+
+The places share one screen stack instead of being Textual modes: the capture form at the bottom,
+browse or the review pushed on it (installed, so they live on while the user is elsewhere), an
+open entry or a dialog on top. A mode's first screen costs two passes over the whole stylesheet
+and an extra restyle of every widget, about a quarter of a second at the first ctrl+b or ctrl+r;
+a pushed screen has neither.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -28,6 +34,8 @@ if TYPE_CHECKING:
     from tui.screens.review import ReviewScreen
 
 
+Place = Literal["capture", "browse", "review"]
+
 REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Review: this week", "The weekly review of this week", "review('this')"),
     ("Review: previous week", "The weekly review of last week", "review('previous')"),
@@ -39,7 +47,6 @@ class ServiceJournalApp(App[int]):
     """Capture in seconds, then browse, search, reflect and edit."""
 
     CSS_PATH = ["app.tcss", "review.tcss", "export.tcss"]
-    DEFAULT_MODE = "capture"
     TITLE = "Service Journal"
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -66,34 +73,40 @@ class ServiceJournalApp(App[int]):
         self.capture = CaptureScreen()
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
-        self.add_mode("browse", self._make_browse)
-        self.add_mode("review", self._make_review)
 
     def get_default_screen(self) -> Screen:
-        """The capture form starts the app as its default screen, not as a declared mode.
-
-        Textual restyles the whole stylesheet when a declared mode's screen is first shown, and
-        that pass empties its cache of parsed rules, so every style was parsed twice more before
-        the form could be drawn. The "capture" mode is declared once the app is mounted, for the
-        way back from browse and the review; its screen stack exists by then, so the factory
-        given there is never called.
-        """
+        """The capture form is the bottom of the stack: the other places are pushed on it."""
         return self.capture
 
-    def _make_browse(self) -> Screen:
-        from tui.screens.browse import BrowseScreen
+    @property
+    def place(self) -> Place:
+        """Where the user is, whatever entry or dialog is open on top of it."""
+        for screen in reversed(self.screen_stack):
+            if screen is self.browse:
+                return "browse"
+            if screen is self.review:
+                return "review"
+        return "capture"
 
-        self.browse = BrowseScreen()
-        return self.browse
+    def _place_screen(self, place: Place) -> Screen:
+        """The screen of a place, made (and installed, so it outlives a switch) on first use."""
+        if place == "browse":
+            if self.browse is None:
+                from tui.screens.browse import BrowseScreen
 
-    def _make_review(self) -> Screen:
-        from tui.screens.review import ReviewScreen
+                self.browse = BrowseScreen()
+                self.install_screen(self.browse, "browse")
+            return self.browse
+        if place == "review":
+            if self.review is None:
+                from tui.screens.review import ReviewScreen
 
-        self.review = ReviewScreen()
-        return self.review
+                self.review = ReviewScreen()
+                self.install_screen(self.review, "review")
+            return self.review
+        return self.capture
 
     def on_mount(self) -> None:
-        self.add_mode("capture", self.get_default_screen)
         if self._zone_error:
             self.show_error(self._zone_error)
             return
@@ -126,19 +139,41 @@ class ServiceJournalApp(App[int]):
         if action in ("switch", "help", "browse", "review") and self.failed:
             return False
         # The way to the place the user is in is hidden from the footer (and does nothing).
-        return not (action == "switch" and parameters and parameters[0] == self.current_mode)
+        return not (action == "switch" and parameters and parameters[0] == self.place)
 
-    async def action_switch(self, mode: str) -> None:
-        if self.current_mode != mode:
-            await self.switch_mode(mode)
+    def _closing_entry(self, then: Callable[[], object]) -> bool:
+        """Whether an entry is open on top of a place; it is closed as escape would close it
+        (asking first when it has unsaved changes), and ``then`` runs once it has gone."""
+        top = self.screen
+        if top in (self.capture, self.browse, self.review):
+            return False
+        leave = getattr(top, "leave", None)
+        if callable(leave):
+            leave(then=partial(self.call_later, then))
+        return True
+
+    async def action_switch(self, place: Place) -> None:
+        if place == self.place or self._closing_entry(partial(self.action_switch, place)):
+            return
+        if place == "capture":
+            while self.screen is not self.capture:
+                await self.pop_screen()
+        elif self.screen is self.capture:
+            await self.push_screen(self._place_screen(place))
+        else:
+            await self.switch_screen(self._place_screen(place))
 
     async def action_browse(self, what: str = "") -> None:
+        if self._closing_entry(partial(self.action_browse, what)):
+            return
         await self.action_switch("browse")
         if self.browse is not None:
             self.browse.show(what)
 
     async def action_review(self, which: str = "this") -> None:
         """The review of "this" week, the "previous" one, or a week label (2026-W47)."""
+        if self._closing_entry(partial(self.action_review, which)):
+            return
         await self.action_switch("review")
         if self.review is not None:
             self.review.show(which)

@@ -90,15 +90,15 @@ async def test_modes_switch_with_keys(tmp_path: Path) -> None:
         await pilot.press("ctrl+b")
         await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
         await pilot.press("r")  # single key where no text field has the focus
-        await settle(pilot, lambda: app.current_mode == "review")
+        await settle(pilot, lambda: app.place == "review")
         assert type(app.screen).__name__ == "ReviewScreen"
         await pilot.press("n")
         await settle(pilot, lambda: isinstance(app.screen, CaptureScreen))
         await pilot.press("r")  # typing in a field: a letter, not a mode switch
-        assert app.current_mode == "capture"
+        assert app.place == "capture"
         assert app.query_one("#what", Input).value == "r"
         await pilot.press("ctrl+r")
-        await settle(pilot, lambda: app.current_mode == "review")
+        await settle(pilot, lambda: app.place == "review")
 
 
 async def test_palette_commands_are_named_area_action(tmp_path: Path) -> None:

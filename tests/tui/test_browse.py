@@ -19,6 +19,7 @@ from journal.schemas import EntryFilter
 from tui.app import ServiceJournalApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.browse import PAGE, BrowseScreen, EntryTable
+from tui.screens.capture import CaptureScreen
 from tui.screens.entry import EntryScreen
 from tui.widgets.choice import Choice
 
@@ -218,6 +219,42 @@ async def test_detail_refuses_an_empty_what_and_escape_asks_before_discarding(
         await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")  # discard
         await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+    with open_store(path) as store:
+        assert store.get(ids[-1]).what.startswith("Clerk kept typing")
+
+
+async def test_going_elsewhere_from_an_open_entry_closes_it_asking_about_changes(
+    tmp_path: Path,
+) -> None:
+    """ctrl+n, ctrl+b and ctrl+r work from an open entry: it closes as escape would."""
+    path = tmp_path / "j.db"
+    ids = seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
+        entry = app.screen
+        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        await pilot.press("ctrl+r")  # nothing changed: straight to the review
+        await settle(pilot, lambda: app.place == "review" and not entry.is_attached)
+        await pilot.press("ctrl+b")
+        await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
+        entry = app.screen
+        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        entry.query_one("#what", Input).value = "Changed"
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # keep editing: nothing moves
+        await settle(pilot, lambda: app.screen is entry)
+        assert app.place == "browse"
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")  # discard, then the capture form
+        await settle(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        assert app.screen_stack == [app.capture]
     with open_store(path) as store:
         assert store.get(ids[-1]).what.startswith("Clerk kept typing")
 

@@ -128,7 +128,7 @@ class BrowseScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         if self._shown:
-            return  # a mode's first switch resumes its screen twice: one reload is enough
+            return  # shown already: one reload is enough
         self._shown = True
         if self._back_from_entry:
             self._back_from_entry = False

@@ -7,6 +7,7 @@ changes. The screen returns the saved entry (or None) so the list can update its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import work
@@ -213,14 +214,25 @@ class EntryScreen(Screen[EntryRow | None]):
     # ----------------------------------------------------------------- leaving
 
     def action_back(self) -> None:
-        if not self.changes():
+        self.leave()
+
+    def leave(self, then: Callable[[], object] | None = None) -> None:
+        """Back to the list, asking first when there are unsaved changes; ``then`` runs once
+        the entry is closed (the app's keys for the other places go through here)."""
+
+        def close() -> None:
             self.dismiss(self._saved)
+            if then is not None:
+                then()
+
+        if not self.changes():
+            close()
             return
         from tui.dialogs.confirm import ConfirmDialog
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.dismiss(self._saved)
+                close()
 
         question = f"Discard your unsaved changes to #{self.entry_id}?"
         self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep editing"), answered)
