@@ -22,6 +22,7 @@ from tui.screens.browse import PAGE, BrowseScreen, EntryTable
 from tui.screens.capture import CaptureScreen
 from tui.screens.entry import EntryScreen
 from tui.widgets.choice import Choice
+from tui.widgets.cycle import Cycle
 
 
 def shown(app: ServiceJournalApp) -> list[str]:
@@ -111,13 +112,22 @@ async def test_each_filter_selects_the_right_entries(tmp_path: Path) -> None:
         await expect("1 of 5 entries", ["Teller"])
         await set_input(pilot, app, "setting", "")
 
-        app.screen.query_one("#f-perspective", Select).value = "customer"
+        app.screen.query_one("#f-perspective", Cycle).value = "customer"
         await expect("3 of 5 entries", ["Clerk", "Waiter", "Teller"])
-        app.screen.query_one("#f-overall", Select).value = "badly"
+        app.screen.query_one("#f-overall", Cycle).value = "badly"
         await expect("1 of 5 entries", ["Clerk"])
-        app.screen.query_one("#f-perspective", Select).clear()
-        app.screen.query_one("#f-overall", Select).clear()
+        app.screen.query_one("#f-perspective", Cycle).value = None
+        app.screen.query_one("#f-overall", Cycle).value = None
         await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+        app.screen.query_one("#f-overall", Cycle).focus()
+        await pilot.press("left")  # from "any" back round to the last value
+        await expect("1 of 5 entries", ["⚑"])
+        assert "mixed" in str(app.screen.query_one("#f-overall", Cycle).render())
+        await pilot.press("right")  # and on to "any" again
+        await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+        await pilot.press("2", "backspace")
+        await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])
+        assert "any outcome" in str(app.screen.query_one("#f-overall", Cycle).render())
 
         await set_input(pilot, app, "week", "2024-W10")
         await expect("5 entries", ["Clerk", "Waiter", "⚑", "Teller", "Cashier"])

@@ -17,15 +17,22 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.timer import Timer
-from textual.widgets import Checkbox, Input, Label, Select
+from textual.widgets import Checkbox, Input, Label
 
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
 from tui.forms import FormError
-from tui.widgets.quick_fields import OVERALLS, PERSPECTIVES
+from tui.widgets.cycle import Cycle
+from tui.widgets.quick_fields import OVERALLS
 from tui.widgets.tag_picker import split_sign
 
 DEBOUNCE_S = 0.25
 TEXT_FILTERS = ("search", "tag", "setting", "week")
+PERSPECTIVE_FILTERS = [
+    ("witnessed", "witnessed"),
+    ("customer", "as customer"),
+    ("provider", "serving"),
+]
+"""Shorter than the capture form's labels: the filter row must fit 80 columns."""
 _RANGE_RE = re.compile(r"^(\S+)\s*(?:\.\.|–|to)\s*(\S+)$")
 
 
@@ -57,18 +64,8 @@ class FilterBar(Vertical):
             yield Label("Week", classes="filter-label")
             yield Input(placeholder="2026-W47, this, last, a..b", id="f-week", compact=True)
         with Horizontal(classes="filter-row"):
-            yield Select(
-                [(label, value) for value, label in PERSPECTIVES],
-                prompt="any perspective",
-                id="f-perspective",
-                compact=True,
-            )
-            yield Select(
-                [(label, value) for value, label in OVERALLS],
-                prompt="any outcome",
-                id="f-overall",
-                compact=True,
-            )
+            yield Cycle(PERSPECTIVE_FILTERS, prompt="any perspective", id="f-perspective")
+            yield Cycle(OVERALLS, prompt="any outcome", id="f-overall")
             yield Checkbox("flagged", id="f-flagged", compact=True)
             yield Checkbox("unreflected", id="f-unreflected", compact=True)
             yield Checkbox("trash", id="f-trash", compact=True)
@@ -81,8 +78,7 @@ class FilterBar(Vertical):
             name: self.query_one(f"#f-{name}", Input).value for name in TEXT_FILTERS
         }
         for name in ("perspective", "overall"):
-            value = self.query_one(f"#f-{name}", Select).value
-            data[name] = value if isinstance(value, str) else None
+            data[name] = self.query_one(f"#f-{name}", Cycle).value
         for name in ("flagged", "unreflected", "trash"):
             data[name] = self.query_one(f"#f-{name}", Checkbox).value
         return data
@@ -127,7 +123,7 @@ class FilterBar(Vertical):
         self._changed()
         self.post_message(self.Done())
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_changed(self, event: Cycle.Changed) -> None:
         event.stop()
         self._changed()
 
