@@ -108,6 +108,7 @@ class ReviewScreen(Screen[None]):
         self._writes: deque[tuple[Write, Callable[[Any], None] | None, Callable[[str], None]]]
         self._writes = deque()
         self._writing = False
+        self._first_resume = True
 
     # ----------------------------------------------------------------- layout
 
@@ -331,7 +332,9 @@ class ReviewScreen(Screen[None]):
         self.action_go("checkin")
 
     def on_screen_resume(self) -> None:
-        if self._in_dialog:
+        if self._first_resume:
+            self._first_resume = False  # shown for the first time: the week was just read
+        elif self._in_dialog:
             self._in_dialog = False
         elif self.review is not None and not self._loading:
             self.reload(quiet=True)  # entries may have been captured or edited meanwhile
