@@ -91,6 +91,7 @@ def shown(app: ServiceJournalApp, week: str) -> bool:
         and screen.review is not None
         and screen.review.week == week
         and not screen._loading
+        and screen._forms_ready
         and not screen._writing
     )
 

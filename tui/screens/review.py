@@ -109,6 +109,8 @@ class ReviewScreen(Screen[None]):
         self._writes = deque()
         self._writing = False
         self._first_resume = True
+        self._forms_ready = False
+        self._catalogue: list[Any] = []
 
     # ----------------------------------------------------------------- layout
 
@@ -136,13 +138,11 @@ class ReviewScreen(Screen[None]):
             with panel("actions-panel"):
                 yield ActionList(id="actions-list")
                 yield Label("", id="actions-empty")
-            with panel("checkin-panel"):
-                yield CheckinForm(id="checkin")
+            # Filled after the first paint (_mount_forms): below the first screen.
+            yield panel("checkin-panel")
             with Horizontal(id="review-plans"):
-                with panel("focus-panel"):
-                    yield FocusForm(id="focus")
-                with panel("coach-panel"):
-                    yield CoachForm(id="coach")
+                yield panel("focus-panel")
+                yield panel("coach-panel")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -153,6 +153,18 @@ class ReviewScreen(Screen[None]):
         if not self.week:
             self.week = current_week(self.app.settings)
         self.show_week(self.week)
+        self.call_after_refresh(self._mount_forms)
+
+    async def _mount_forms(self) -> None:
+        """The check-in, focus and coach forms (half the screen's widgets) come after the first
+        paint: they lie below the first screen, and the week's figures show sooner without them."""
+        await self.query_one("#checkin-panel").mount(CheckinForm(id="checkin"))
+        await self.query_one("#focus-panel").mount(FocusForm(id="focus"))
+        await self.query_one("#coach-panel").mount(CoachForm(id="coach"))
+        self._forms_ready = True
+        if self.review is not None:
+            self._show_forms(self.review, reset=True)
+            self._show_progress()
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
@@ -280,10 +292,9 @@ class ReviewScreen(Screen[None]):
             f"Inbox: {count} to reflect on" if count else "Inbox"
         )
         self._show_actions(review)
-        self.checkin.show_checkin(review.checkin)
-        self.focus_form.set_catalogue(catalogue, [r.slug for r in review.recurring])
-        self.focus_form.show_focus(review.focus.current, reset)
-        self.coach.show_questions(review.week, review.coach_questions, reset)
+        self._catalogue = catalogue
+        if self._forms_ready:
+            self._show_forms(review, reset)
         self._show_progress()
         self._hide_loading()
         self.refresh_bindings()
@@ -303,11 +314,21 @@ class ReviewScreen(Screen[None]):
             f"{review.focus.previous.week}'s review."
         )
 
+    def _show_forms(self, review: WeekReview, reset: bool) -> None:
+        self.checkin.show_checkin(review.checkin)
+        self.focus_form.set_catalogue(self._catalogue, [r.slug for r in review.recurring])
+        self.focus_form.show_focus(review.focus.current, reset)
+        self.coach.show_questions(review.week, review.coach_questions, reset)
+
     def _show_progress(self) -> None:
-        if self.review is not None:
-            self.query_one(ReviewProgress).show_review(
-                self.review, len(self.checkin.answers), self.focus_form.known[0]
-            )
+        review = self.review
+        if review is None:
+            return
+        if self._forms_ready:  # what is being answered, not yet saved, counts too
+            answered, focus = len(self.checkin.answers), self.focus_form.known[0]
+        else:
+            answered, focus = len(review.checkin.answers), review.focus.current.tag
+        self.query_one(ReviewProgress).show_review(review, answered, focus)
 
     def _focus_first(self) -> None:
         """The inbox (or the action items) where they show on the first screen; else the top."""
@@ -368,8 +389,9 @@ class ReviewScreen(Screen[None]):
             return
         if form is not None and form.is_open:
             form.close()
-        self.focus_form.request_save()
-        self.coach.request_save()
+        if self._forms_ready:
+            self.focus_form.request_save()
+            self.coach.request_save()
         self.show_week(week)
 
     def action_previous_week(self) -> None:
@@ -403,6 +425,8 @@ class ReviewScreen(Screen[None]):
 
     def action_go(self, where: str) -> None:
         target: Widget
+        if where in ("checkin", "focus") and not self._forms_ready:
+            return  # in the frame before the forms exist
         if where == "inbox":
             target = self.inbox.listing
         elif where == "actions":
