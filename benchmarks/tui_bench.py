@@ -8,7 +8,8 @@ itself. The benchmark then polls ``tmux capture-pane -p`` (about every 10 ms) an
 - form drawn: the capture form's "What happened" label is on screen;
 - key shown: a distinctive character, sent with ``tmux send-keys`` as soon as the form is seen,
   appears on screen (this is "accepts a keystroke": the time counts from process start);
-- browse: ctrl+b pressed until the newest entry's text is on screen;
+- browse: ctrl+b pressed (at once, or ``settle_s`` after the key) until the newest entry's text
+  is on screen;
 - review: ctrl+r pressed until the review is shown with its figures: the current week's label
   (e.g. 2026-W48) and the streak line ("... in a row: N"), which is drawn only once the week's
   review has been read (the label alone is drawn before).
@@ -48,6 +49,10 @@ class TuiCase:
     steps: tuple[str, ...] = ("capture",)
     app: list[str] | None = None
     """Another program to time instead of the app (the Textual floor)."""
+    settle_s: float = 0.0
+    """Seconds to wait after the key is shown before ctrl+b: 0 presses it at once, while the
+    app is still loading its database layer in the background; a pause shows the screens' own
+    cost once start-up is over."""
 
 
 @dataclass
@@ -185,6 +190,8 @@ def _one_run(
     result.samples.setdefault("capture", []).append(shown - started)
     result.status.setdefault("capture", "ok")
     pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}", check=False).strip()
+    if case.settle_s:
+        time.sleep(case.settle_s)
     if "browse" in case.steps and case.newest_what:
         marker = case.newest_what[:24]
         pressed = time.time()

@@ -52,6 +52,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("r", "in the trash: restore the entry"),
             ("P", "in the trash: purge the entry for good (asks first)"),
             ("x", "export the filtered week or days (else this week) to a file"),
+            ("← →  1 2 3", "in the perspective and outcome filters: choose; backspace: any"),
             ("escape", "in a filter field: back to the list"),
             ("end / ctrl+end", "last loaded row (more load as you go)"),
         ],
