@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 OPEN_TIMEOUT_S = 60.0
 """How long a call waits for the journal to open (migrations on a big file take a while)."""
+CALL_NOW_WAIT_S = 0.05
+"""How long ``call_now`` waits for another call to end before handing over to a worker."""
 
 
 class Backend:
@@ -81,14 +83,17 @@ class Backend:
             return fn(self._store, *args, **kwargs)
 
     def call_now(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Run ``fn(store, ...)`` at once if the journal is open and no other call is running.
+        """Run ``fn(store, ...)`` at once if the journal is open and no other call is running
+        (or one ends within ``CALL_NOW_WAIT_S``).
 
         None otherwise (``fn`` itself must not return None), and the caller goes through a
         worker instead. A screen uses this for its first page: an indexed read of a few
         milliseconds is cheaper than the hop to a thread and back, and the rows are then there
-        on the screen's first paint.
+        on the screen's first paint. The short wait covers the previous screen's counts still
+        running in their worker when the user moves on, which otherwise cost a paint of empty
+        panels, then a second full layout when the figures arrive.
         """
-        if self._store is None or not self._lock.acquire(blocking=False):
+        if self._store is None or not self._lock.acquire(timeout=CALL_NOW_WAIT_S):
             return None
         try:
             return fn(self._store, *args, **kwargs)

@@ -110,6 +110,7 @@ class ReviewScreen(Screen[None]):
         self._writing = False
         self._first_resume = True
         self._forms_ready = False
+        self._forms_scheduled = False
         self._catalogue: list[Any] = []
 
     # ----------------------------------------------------------------- layout
@@ -153,11 +154,16 @@ class ReviewScreen(Screen[None]):
         if not self.week:
             self.week = current_week(self.app.settings)
         self.show_week(self.week)
-        self.call_after_refresh(self._mount_forms)
+
+    def _schedule_forms(self) -> None:
+        """The check-in, focus and coach forms (half the screen's widgets) are mounted after the
+        paint that shows the week's first figures (or why they could not be read): they lie
+        below the first screen, and the figures show sooner without them."""
+        if not self._forms_scheduled:
+            self._forms_scheduled = True
+            self.call_after_refresh(self._mount_forms)
 
     async def _mount_forms(self) -> None:
-        """The check-in, focus and coach forms (half the screen's widgets) come after the first
-        paint: they lie below the first screen, and the week's figures show sooner without them."""
         await self.query_one("#checkin-panel").mount(CheckinForm(id="checkin"))
         await self.query_one("#focus-panel").mount(FocusForm(id="focus"))
         await self.query_one("#coach-panel").mount(CoachForm(id="coach"))
@@ -262,6 +268,7 @@ class ReviewScreen(Screen[None]):
             self._loading = False
             self._hide_loading()
             self.notify(message, severity="error", markup=False)
+            self._schedule_forms()
 
     def _loaded(self, generation: int, review: WeekReview, catalogue: list[Any]) -> None:
         if generation != self._generation:
@@ -298,6 +305,7 @@ class ReviewScreen(Screen[None]):
         self._show_progress()
         self._hide_loading()
         self.refresh_bindings()
+        self._schedule_forms()
         if reset:
             self._focus_first()
         else:
