@@ -624,11 +624,17 @@ def bench_tui(journals: dict[int, JournalFiles], args, env: dict[str, str], week
             )
         )
         shutil.copy2(journals[biggest].db, cases[-1].db)
+    # Round-robin: one run of every case per round, so that the shared machine's slow spells
+    # (its speed drifts by up to 2x within a minute) fall on all cases alike.
+    results = [tui_bench.TuiResult(case.label, case.entries) for case in cases]
+    for _ in range(args.repeat):
+        for case, into in zip(cases, results, strict=True):
+            if into.status.get("capture", "ok") != "ok":
+                continue  # the app did not start in an earlier round: once is enough
+            r = tui_bench.run_case(case, our_program(), env, repeat=1, week=week, scratch=scratch)
+            into.merge(r)
     out = []
-    for case in cases:
-        r = tui_bench.run_case(
-            case, our_program(), env, repeat=args.repeat, week=week, scratch=scratch
-        )
+    for case, r in zip(cases, results, strict=True):
         if case.entries:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{case.db}{suffix}").unlink(missing_ok=True)

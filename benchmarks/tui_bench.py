@@ -69,6 +69,15 @@ class TuiResult:
             return None
         return statistics.median(values), min(values), max(values)
 
+    def merge(self, other: TuiResult) -> None:
+        """Add another run's samples; a step that failed there stays reported as failed."""
+        for step, values in other.samples.items():
+            self.samples.setdefault(step, []).extend(values)
+        self.rss_mb.extend(other.rss_mb)
+        for step, status in other.status.items():
+            if status != "ok" or step not in self.status:
+                self.status[step] = status
+
     def to_json(self) -> dict:
         return {
             "label": self.label,
