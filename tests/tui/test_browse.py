@@ -45,6 +45,16 @@ async def open_browse(pilot, app: ServiceJournalApp) -> BrowseScreen:  # type: i
     return app.screen
 
 
+async def open_highlighted_entry(pilot, app: ServiceJournalApp) -> EntryScreen:  # type: ignore[no-untyped-def]
+    """Enter on the list's highlighted row; the entry screen once its fields are filled."""
+    await pilot.press("enter")
+    await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
+    entry = app.screen
+    assert isinstance(entry, EntryScreen)
+    await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+    return entry
+
+
 async def test_lists_newest_first_with_marks_and_signed_tags(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     seed_sample(path)
@@ -213,10 +223,7 @@ async def test_detail_refuses_an_empty_what_and_escape_asks_before_discarding(
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_browse(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
-        entry = app.screen
-        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        entry = await open_highlighted_entry(pilot, app)
         entry.query_one("#what", Input).value = "  "
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: entry.query_one("#what-error").display)
@@ -242,18 +249,12 @@ async def test_going_elsewhere_from_an_open_entry_closes_it_asking_about_changes
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_browse(pilot, app)
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
-        entry = app.screen
-        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        entry = await open_highlighted_entry(pilot, app)
         await pilot.press("ctrl+r")  # nothing changed: straight to the review
         await settle(pilot, lambda: app.place == "review" and not entry.is_attached)
         await pilot.press("ctrl+b")
         await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
-        await pilot.press("enter")
-        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
-        entry = app.screen
-        await settle(pilot, lambda: entry.query_one("#what", Input).value != "")
+        entry = await open_highlighted_entry(pilot, app)
         entry.query_one("#what", Input).value = "Changed"
         await pilot.press("ctrl+n")
         await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
