@@ -17,8 +17,9 @@ from pathlib import Path
 
 from journal.config import Settings
 from journal.db import open_database
-from journal.schemas import EntryIn, TagMark, validate
+from journal.schemas import EntryIn, validate
 from journal.store import Store
+from journal.values import TagMark
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from journal.schemas import OVERALL_MARKS, PERSPECTIVE_LABELS, TagMark
 from journal.store import EntryRow
+from journal.values import OVERALL_MARKS, PERSPECTIVE_LABELS, TagMark
 
 CAUSE_LABELS = {
     "skill": "the person's skill or attitude",

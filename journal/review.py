@@ -128,7 +128,7 @@ def range_entries(
     store: Store, start: datetime, end: datetime, *, exclude_private: bool = False
 ) -> list[EntryRow]:
     """Live entries in [start, end), oldest first, read page by page."""
-    from journal.schemas import EntryFilter
+    from journal.values import EntryFilter
 
     flt = EntryFilter(start=start, end=end, private=False if exclude_private else None)
     return sorted(store.iter_entries(flt), key=_chrono)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from journal.db import dt_from_db
-from journal.schemas import TagMark
+from journal.values import TagMark
 
 ENTRY_COLUMNS = (
     "id",
@@ -173,9 +173,8 @@ def action_row(row: Any) -> ActionItemRow:
 def tag_mark(slug: str, polarity: int) -> TagMark:
     """The mark for a tag row as read back, one shared object per (slug, polarity).
 
-    Building a pydantic model per row was the largest Python cost of reading a week of entries;
-    a journal has a few dozen tags, and ``TagMark`` is frozen, so sharing is safe and callers
-    keep the same type (equality, ``str``, JSON, revalidation in ``EntryPatch``). The rows come
-    from the database, which already holds them to the schema, hence no validation.
+    A journal has a few dozen tags and a week's rows carry hundreds of marks; ``TagMark`` is
+    frozen, so sharing one object per tag and sign is safe and saves building (and normalising)
+    the same mark again for every row.
     """
-    return TagMark.model_construct(slug=slug, polarity=polarity)
+    return TagMark(slug=slug, polarity=polarity)  # type: ignore[arg-type]

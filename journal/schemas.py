@@ -3,17 +3,20 @@
 Each model refuses bad input with a ``ValidationError``; ``explain()`` turns it into the one
 sentence the user sees. Texts are trimmed, empty optional texts become None, and control
 characters other than line breaks and tabs are refused so that what is stored reads back exactly.
+The values these models hand on (tag marks, the vocabularies) and the entry filter are plain
+classes in ``journal.values``, so that reading the journal never imports pydantic.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -22,19 +25,15 @@ from pydantic import (
 
 from journal.errors import InputError
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
-
-Perspective = Literal["witnessed", "customer", "provider"]
-Overall = Literal["well", "badly", "mixed"]
-Cause = Literal["skill", "process", "tools", "staffing", "customer", "environment", "unknown"]
-LeftThem = Literal["better", "same", "worse"]
-ActionStatus = Literal["open", "done", "dropped", "carried"]
-
-PERSPECTIVE_LABELS = {
-    "witnessed": "I witnessed it",
-    "customer": "I was the customer",
-    "provider": "I was serving",
-}
-OVERALL_MARKS = {"well": "✓", "badly": "✗", "mixed": "~"}
+from journal.values import (
+    ActionStatus,
+    Cause,
+    LeftThem,
+    Overall,
+    Perspective,
+    Polarity,
+    TagMark,
+)
 
 FIELD_NAMES = {
     "what": "What happened",
@@ -90,31 +89,30 @@ Text = Annotated[str, AfterValidator(_no_control)]
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 
 
-class TagMark(BaseModel):
-    """A tag on an entry with its sign: +1 done well, -1 done badly, 0 unknown (imports)."""
-
-    model_config = ConfigDict(frozen=True)
+class _MarkIn(BaseModel):
+    """The rules a tag mark's slug must meet where a user typed it."""
 
     slug: str = Field(pattern=SLUG_PATTERN, max_length=40)
-    polarity: Literal[-1, 0, 1] = 1
+    polarity: Polarity = 1
 
     @field_validator("slug", mode="before")
     @classmethod
     def _normalise(cls, value: Any) -> Any:
         return normalise_slug(value) if isinstance(value, str) else value
 
-    @classmethod
-    def parse(cls, text: str) -> TagMark:
-        """Read ``+slug``, ``-slug`` or ``slug`` (done well); only the first character is a sign."""
-        text = text.strip()
-        polarity = 1
-        if text[:1] in "+-" and text:
-            polarity = -1 if text[0] == "-" else 1
-            text = text[1:]
-        return cls(slug=text, polarity=polarity)
 
-    def __str__(self) -> str:
-        return {1: "+", -1: "-", 0: "?"}[self.polarity] + self.slug
+def _mark_fields(value: Any) -> Any:
+    if isinstance(value, TagMark):
+        return {"slug": value.slug, "polarity": value.polarity}
+    return value
+
+
+Mark = Annotated[
+    _MarkIn,
+    BeforeValidator(_mark_fields),
+    AfterValidator(lambda mark: TagMark(slug=mark.slug, polarity=mark.polarity)),
+]
+"""A ``TagMark`` (or its fields) checked against the slug rules, handed on as a ``TagMark``."""
 
 
 def _unique_tags(tags: list[TagMark]) -> list[TagMark]:
@@ -132,7 +130,7 @@ class _EntryFields(BaseModel):
     setting: OneLine | None = Field(default=None, max_length=100)
     perspective: Perspective | None = None
     overall: Overall | None = None
-    tags: list[TagMark] | None = None
+    tags: list[Mark] | None = None  # type: ignore[valid-type]
     differently: Text | None = Field(default=None, max_length=2000)
     situation: Text | None = Field(default=None, max_length=4000)
     behaviour: Text | None = Field(default=None, max_length=4000)
@@ -171,7 +169,7 @@ class EntryIn(_EntryFields):
     """A new entry. Only "what happened" is required."""
 
     what: OneLine = Field(min_length=1, max_length=500)
-    tags: list[TagMark] = Field(default_factory=list)
+    tags: list[Mark] = Field(default_factory=list)  # type: ignore[valid-type]
     flagged: bool = False
     private: bool = False
     uuid: str | None = Field(default=None, pattern=r"^[0-9a-f-]{32,36}$")
@@ -208,38 +206,6 @@ class TagIn(BaseModel):
     @classmethod
     def _normalise(cls, value: Any) -> Any:
         return normalise_slug(value) if isinstance(value, str) else value
-
-
-class EntryFilter(BaseModel):
-    """What the list, browse and export views ask for. All conditions combine with AND."""
-
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
-
-    start: AwareDatetime | None = None
-    """Inclusive lower bound on when the encounter happened."""
-    end: AwareDatetime | None = None
-    """Exclusive upper bound."""
-    tag: str | None = None
-    polarity: Literal[-1, 0, 1] | None = None
-    setting: str | None = None
-    perspective: Perspective | None = None
-    overall: Overall | None = None
-    flagged: bool | None = None
-    unreflected: bool = False
-    private: bool | None = None
-    trashed: bool = False
-    """False: live entries only; True: the trash only."""
-    search: str | None = Field(default=None, max_length=200)
-
-    @field_validator("tag", mode="before")
-    @classmethod
-    def _normalise_tag(cls, value: Any) -> Any:
-        return normalise_slug(value) or None if isinstance(value, str) else value
-
-    @field_validator("setting", "search", "perspective", "overall", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: Any) -> Any:
-        return _empty_to_none(value)
 
 
 def _allowed(literal: Any) -> str:
@@ -298,4 +264,5 @@ def validate(model: type[BaseModel], data: dict[str, Any]) -> Any:
 
 def validate_tag(slug: str, polarity: int) -> TagMark:
     """A tag mark from user text, refused with one sentence when the slug is malformed."""
-    return validate(TagMark, {"slug": slug, "polarity": polarity})
+    mark = validate(_MarkIn, {"slug": slug, "polarity": polarity})
+    return TagMark(slug=mark.slug, polarity=mark.polarity)

@@ -13,7 +13,7 @@ import json
 import uuid as uuidlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
 from journal.errors import InputError, NotFoundError, UnknownTagError
@@ -27,8 +27,11 @@ from journal.rows import (  # re-exported: callers import them from the store
     action_row,
     tag_mark,
 )
-from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagIn, TagMark
 from journal.taxonomy import BUILTIN_SETTINGS, BUILTIN_TAGS, GROUPS, suggest
+from journal.values import EntryFilter, TagMark
+
+if TYPE_CHECKING:  # validated input arrives built; reading never imports the validation layer
+    from journal.schemas import EntryIn, EntryPatch, TagIn
 
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 DEFAULT_PAGE = 50

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from journal.db import open_database
 from journal.demo import fill, main
-from journal.schemas import EntryFilter
 from journal.store import Store
+from journal.values import EntryFilter
 from journal.weeks import week_bounds, week_of
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -16,8 +16,9 @@ import pytest
 from journal.cli import main
 from journal.db import open_database
 from journal.export.data import CSV_COLUMNS, neutralise, restore
-from journal.schemas import EntryIn, TagIn, TagMark, validate
+from journal.schemas import EntryIn, TagIn, validate
 from journal.store import Store
+from journal.values import TagMark
 
 ZONE = ZoneInfo("Europe/Berlin")
 SECRET = "SECRET-PRIVATE-MARKER"

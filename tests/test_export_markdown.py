@@ -18,8 +18,9 @@ from journal.export import escape
 from journal.export.coaching import CoachingData, gather
 from journal.export.markdown import render
 from journal.review_store import ReviewStore
-from journal.schemas import EntryIn, TagIn, TagMark, validate
+from journal.schemas import EntryIn, TagIn, validate
 from journal.store import Store
+from journal.values import TagMark
 from journal.weeks import week_bounds
 
 ZONE = ZoneInfo("Europe/Berlin")

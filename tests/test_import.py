@@ -23,8 +23,9 @@ from journal.errors import InputError
 from journal.export.data import to_csv, to_json
 from journal.importers import apply, parse
 from journal.importers.from_jrnl import jrnl_uuid
-from journal.schemas import EntryFilter, EntryIn, TagIn, TagMark, validate
+from journal.schemas import EntryIn, TagIn, validate
 from journal.store import Store
+from journal.values import EntryFilter, TagMark
 
 ZONE = ZoneInfo("Europe/Berlin")
 FIXTURE = Path(__file__).parent / "fixtures" / "jrnl_export.json"

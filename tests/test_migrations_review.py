@@ -78,7 +78,7 @@ def test_upgrade_keeps_every_row_backs_up_first_and_the_new_tables_work(
         assert Store(db).load_draft() == {"what": "half written"}
         assert Store(db).list(flt=None).entries[0].id == 7
         # search index rows written before the upgrade still match
-        from journal.schemas import EntryFilter
+        from journal.values import EntryFilter
 
         assert [e.id for e in Store(db).list(EntryFilter(search="teller")).entries] == [7]
 

@@ -11,8 +11,9 @@ from migration_helpers import alembic_to
 
 import journal.db
 from journal.db import open_database
-from journal.schemas import EntryFilter, EntryIn, EntryPatch, validate
+from journal.schemas import EntryIn, EntryPatch, validate
 from journal.store import Store
+from journal.values import EntryFilter
 
 TEXTS = {
     1: "The receptionist printed the receipt twice",

@@ -29,8 +29,9 @@ from journal.review import (
 )
 from journal.review_json import review_to_json
 from journal.review_store import ReviewStore
-from journal.schemas import EntryIn, EntryPatch, TagMark, validate
+from journal.schemas import EntryIn, EntryPatch, validate
 from journal.store import Store
+from journal.values import TagMark
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = Settings(db=None, week_start="monday", tz="Europe/Berlin")

@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from journal.errors import InputError
-from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagIn, TagMark, validate
+from journal.schemas import EntryIn, EntryPatch, TagIn, validate
+from journal.values import EntryFilter, TagMark
 
 
 def test_what_happened_is_trimmed() -> None:
@@ -101,7 +102,7 @@ def test_patch_cannot_empty_what_happened() -> None:
 
 
 def test_filter_normalises_tag_and_blank_search() -> None:
-    flt = validate(EntryFilter, {"tag": " Wait Time ", "search": "  "})
+    flt = EntryFilter(**{"tag": " Wait Time ", "search": "  "})
     assert flt.tag == "wait-time"
     assert flt.search is None
 

@@ -3,7 +3,9 @@
 Start-up is on the capture path: only Textual, the capture screen and the standard-library parts
 of ``journal`` are imported here. The journal is opened in a thread worker after the first paint.
 
-The browse and review screens are imported by that worker too, once the journal is open.
+The modules the user will need next (browse, the review, the validation layer for saving) are
+imported by that worker too, once the journal is open, but only while the user pauses: an import
+competing with a screen being built would double the time that screen takes to appear.
 
 The places share one screen stack instead of being Textual modes: the capture form at the bottom,
 browse or the review pushed on it (installed, so they live on while the user is elsewhere), an
@@ -14,12 +16,15 @@ a pushed screen has neither.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
+from importlib import import_module
+from time import monotonic
 from typing import TYPE_CHECKING, Literal
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -41,6 +46,11 @@ REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Review: previous week", "The weekly review of last week", "review('previous')"),
 )
 """The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
+WARM_UP = ("tui.screens.browse", "tui.screens.review", "journal.schemas", "tui.screens.entry")
+"""Imported in the background after the journal opens, in the order the user is likely to need
+them: browse and the review, then the validation layer a save needs, then the entry screen."""
+QUIET_S = 0.4
+"""How long the keyboard must rest before the next warm-up import starts."""
 
 
 class ServiceJournalApp(App[int]):
@@ -73,6 +83,8 @@ class ServiceJournalApp(App[int]):
         self.capture = CaptureScreen()
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
+        self._last_key = monotonic()
+        self._stop_warming = threading.Event()
 
     def get_default_screen(self) -> Screen:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
@@ -118,9 +130,18 @@ class ServiceJournalApp(App[int]):
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
-        # Warm-up while the user types: the screens' modules are then ready for ctrl+b and ctrl+r.
-        import tui.screens.browse
-        import tui.screens.review  # noqa: F401
+        for module in WARM_UP:
+            # Each import waits for a pause: started as a key arrives, it would slow what the key
+            # asked for (browse, the review) as much as it saves later.
+            while (rest := self._last_key + QUIET_S - monotonic()) > 0:
+                if self._stop_warming.wait(rest):
+                    return
+            import_module(module)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = monotonic()
+        await super().on_event(event)
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""
@@ -207,6 +228,7 @@ class ServiceJournalApp(App[int]):
         self.exit(return_code=0)
 
     def on_unmount(self) -> None:
+        self._stop_warming.set()
         self.backend.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

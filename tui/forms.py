@@ -49,7 +49,7 @@ def check(model: type[Any], data: dict[str, Any]) -> Any:
 
 
 def tag_marks(texts: list[str]) -> list[Any]:
-    from journal.schemas import TagMark
+    from journal.values import TagMark
 
     return [TagMark.parse(text) for text in texts]
 

@@ -1,4 +1,7 @@
-"""add, list, show, edit, delete and restore."""
+"""add, list, show, edit, delete and restore.
+
+The validation layer (pydantic) is imported by the commands that write: reading needs none.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +17,8 @@ from journal.commands._common import (
     tag_marks,
 )
 from journal.errors import InputError
-from journal.schemas import EntryFilter, EntryIn, EntryPatch, TagMark, validate
 from journal.taxonomy import normalise_slug
+from journal.values import EntryFilter, TagMark
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
@@ -27,6 +30,8 @@ def _when(text: str | None, ctx: Context) -> datetime | None:
 
 
 def add(args: argparse.Namespace) -> int:
+    from journal.schemas import EntryIn, validate
+
     tags = tag_marks(args.well, args.badly)
     with opened(args) as ctx:
         data = validate(
@@ -64,21 +69,18 @@ def list_(args: argparse.Namespace) -> int:
             tag = mark.slug if mark else args.tag
             polarity = mark.polarity if mark else None
             ctx.store.require_tags([normalise_slug(tag)])
-        flt = validate(
-            EntryFilter,
-            {
-                "start": start,
-                "end": end,
-                "tag": tag,
-                "polarity": polarity,
-                "setting": args.setting,
-                "perspective": args.perspective,
-                "overall": args.overall,
-                "flagged": True if args.flagged else None,
-                "unreflected": args.unreflected,
-                "trashed": args.trash,
-                "search": args.search,
-            },
+        flt = EntryFilter(
+            start=start,
+            end=end,
+            tag=tag,
+            polarity=polarity,
+            setting=args.setting,
+            perspective=args.perspective,
+            overall=args.overall,
+            flagged=True if args.flagged else None,
+            unreflected=args.unreflected,
+            trashed=args.trash,
+            search=args.search,
         )
         page = ctx.store.list(flt, limit=args.limit, cursor=args.cursor)
         if args.json:
@@ -139,6 +141,8 @@ _EDIT_FIELDS = {
 
 
 def edit(args: argparse.Namespace) -> int:
+    from journal.schemas import EntryPatch, validate
+
     with opened(args) as ctx:
         changes: dict[str, Any] = {
             field: getattr(args, option)

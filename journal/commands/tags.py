@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from journal.commands._common import opened, print_json
-from journal.schemas import TagIn, validate
 
 
 def list(args: argparse.Namespace) -> int:
@@ -26,6 +25,8 @@ def list(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
+    from journal.schemas import TagIn, validate
+
     data = validate(
         TagIn, {"slug": args.slug, "group": args.group, "description": args.description}
     )

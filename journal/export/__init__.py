@@ -43,7 +43,7 @@ def render_export(
 
     Markdown needs a bounded range (the caller resolves open ends); JSON and CSV take any.
     """
-    from journal.schemas import EntryFilter
+    from journal.values import EntryFilter
 
     if fmt == "markdown":
         from journal.export.coaching import gather

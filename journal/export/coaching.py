@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from journal.schemas import EntryFilter
+from journal.values import EntryFilter
 from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:

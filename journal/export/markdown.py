@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from journal.export import escape
 from journal.present import CAUSE_LABELS, LEFT_LABELS, OVERALL_LABELS
-from journal.schemas import PERSPECTIVE_LABELS
+from journal.values import PERSPECTIVE_LABELS
 
 if TYPE_CHECKING:
     from journal.export.coaching import CoachingData

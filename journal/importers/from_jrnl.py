@@ -23,7 +23,8 @@ from typing import Any
 from journal.errors import InputError
 from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
 from journal.importers.from_json import load
-from journal.schemas import EntryIn, TagMark, validate
+from journal.schemas import EntryIn, validate
+from journal.values import TagMark
 
 JRNL_NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://jrnl.sh/#service-journal-import")
 WHAT_MAX = 500

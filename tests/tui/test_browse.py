@@ -15,7 +15,7 @@ from tui_helpers import (
     settle,
 )
 
-from journal.schemas import EntryFilter
+from journal.values import EntryFilter
 from tui.app import ServiceJournalApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.browse import PAGE, BrowseScreen, EntryTable

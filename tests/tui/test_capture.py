@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Label
 from tui_helpers import add, app_for, open_store, settle
 
-from journal.schemas import EntryFilter
+from journal.values import EntryFilter
 from tui.dialogs.new_tag import NewTagDialog
 from tui.dialogs.restore_draft import RestoreDraftDialog
 from tui.widgets.choice import Choice

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from journal.schemas import EntryFilter
 from journal.taxonomy import BUILTIN_TAGS
+from journal.values import EntryFilter
 from tui.forms import FormError, has_content, new_entry, parse_when_text
 from tui.screens.browse import column_widths
 from tui.widgets.filter_bar import filter_data
@@ -78,7 +78,7 @@ def test_sticky_fields_alone_are_not_a_draft() -> None:
 
 def test_filter_data_reads_tags_weeks_and_ranges() -> None:
     def flt(**raw: object) -> EntryFilter:
-        return EntryFilter.model_validate(filter_data(raw, BERLIN))
+        return EntryFilter(**filter_data(raw, BERLIN))
 
     assert (flt(tag="-attention").tag, flt(tag="-attention").polarity) == ("attention", -1)
     assert (flt(tag="attention").tag, flt(tag="attention").polarity) == ("attention", None)

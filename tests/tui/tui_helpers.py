@@ -12,8 +12,9 @@ from textual.pilot import Pilot
 
 from journal.config import Settings
 from journal.db import open_database
-from journal.schemas import EntryIn, TagMark, validate
+from journal.schemas import EntryIn, validate
 from journal.store import Store
+from journal.values import TagMark
 from tui.app import ServiceJournalApp, make_app
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -17,10 +17,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label
 
-from journal.errors import JournalError
+from journal.errors import InputError, JournalError
 from journal.present import overall_mark, short_when, tags_text
-from journal.schemas import EntryFilter
 from journal.store import EntryRow, Store
+from journal.values import EntryFilter
 from tui.forms import FormError
 from tui.widgets.filter_bar import FilterBar, filter_data
 from tui.widgets.key_hints import KeyHints
@@ -150,14 +150,12 @@ class BrowseScreen(Screen[None]):
         """Read the filters and start again from the first page."""
         try:
             data = filter_data(self.filters.raw(), self.app.zone, self.app.settings.week_start)
-            flt = EntryFilter.model_validate(data)
+            flt = EntryFilter(**data)
         except FormError as exc:
             self.filters.show_error(exc.message)
             return
-        except ValueError as exc:  # pydantic's ValidationError
-            from journal.schemas import explain
-
-            self.filters.show_error(explain(exc))  # type: ignore[arg-type]
+        except InputError as exc:
+            self.filters.show_error(str(exc))
             return
         self.filters.show_error("")
         self._filter = flt

@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from journal.errors import JournalError
-from journal.schemas import EntryPatch
 from journal.store import EntryRow, Store
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.widgets.choice import Choice
@@ -179,6 +178,8 @@ class EntryScreen(Screen[EntryRow | None]):
             at = parse_when_text(data.pop("when"), self.app.zone)
             if at is not None:
                 data["occurred_at"] = at
+        from journal.schemas import EntryPatch  # the validation layer, when saving
+
         return check(EntryPatch, data)
 
     def _show_error(self, exc: FormError) -> None:

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from journal.present import OVERALL_LABELS, tags_text
-from journal.schemas import EntryPatch
 from journal.store import EntryRow
 from tui.forms import FormError, check
 from tui.widgets.choice import Choice
@@ -159,6 +158,8 @@ class ReflectForm(Vertical):
             self.notify("Nothing to save: no field has changed.")
             return False
         try:
+            from journal.schemas import EntryPatch  # the validation layer, when saving
+
             patch = check(EntryPatch, changes)
         except FormError as exc:
             self.show_error(exc.message, exc.field)

@@ -1,0 +1,111 @@
+"""Plain values shared by the store and everything that reads it: the closed vocabularies, tag
+marks and the entry filter.
+
+Nothing here imports pydantic. Reading the journal (the CLI's list, the app's first browse page)
+must not wait for the validation layer, whose import costs a hundred times the query. What users
+type is still validated once, in ``journal.schemas``; the filter checks its few rules itself
+because every reader builds one, from the CLI's options or the browse bar alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from journal.errors import InputError
+from journal.taxonomy import normalise_slug
+
+Perspective = Literal["witnessed", "customer", "provider"]
+Overall = Literal["well", "badly", "mixed"]
+Cause = Literal["skill", "process", "tools", "staffing", "customer", "environment", "unknown"]
+LeftThem = Literal["better", "same", "worse"]
+ActionStatus = Literal["open", "done", "dropped", "carried"]
+Polarity = Literal[-1, 0, 1]
+
+PERSPECTIVE_LABELS = {
+    "witnessed": "I witnessed it",
+    "customer": "I was the customer",
+    "provider": "I was serving",
+}
+OVERALL_MARKS = {"well": "✓", "badly": "✗", "mixed": "~"}
+SEARCH_MAX = 200
+"""The longest search text a filter takes (a sentence; FTS query cost grows with its words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TagMark:
+    """A tag on an entry with its sign: +1 done well, -1 done badly, 0 unknown (imports).
+
+    Frozen, so one mark can be shared by every row that carries it. The slug is normalised
+    ("Wait Time" becomes wait-time) but not validated here: ``journal.schemas`` refuses a
+    malformed one where the user typed it.
+    """
+
+    slug: str
+    polarity: Polarity = 1
+
+    def __post_init__(self) -> None:
+        if isinstance(self.slug, str):
+            object.__setattr__(self, "slug", normalise_slug(self.slug))
+
+    @classmethod
+    def parse(cls, text: str) -> TagMark:
+        """Read ``+slug``, ``-slug`` or ``slug`` (done well); only the first character is a sign."""
+        text = text.strip()
+        polarity: Polarity = 1
+        if text[:1] in ("+", "-"):
+            polarity = -1 if text[0] == "-" else 1
+            text = text[1:]
+        return cls(slug=text, polarity=polarity)
+
+    def __str__(self) -> str:
+        return {1: "+", -1: "-", 0: "?"}[self.polarity] + self.slug
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
+def _one_of(name: str, value: Any, literal: Any) -> None:
+    allowed = get_args(literal)
+    if value is not None and value not in allowed:
+        choices = ", ".join(str(a) for a in allowed)
+        raise InputError(f'{name} must be one of {choices}, not "{value}".')
+
+
+@dataclass(kw_only=True, slots=True)
+class EntryFilter:
+    """What the list, browse and export views ask for. All conditions combine with AND."""
+
+    start: datetime | None = None
+    """Inclusive lower bound on when the encounter happened."""
+    end: datetime | None = None
+    """Exclusive upper bound."""
+    tag: str | None = None
+    polarity: Polarity | None = None
+    setting: str | None = None
+    perspective: Perspective | None = None
+    overall: Overall | None = None
+    flagged: bool | None = None
+    unreflected: bool = False
+    private: bool | None = None
+    trashed: bool = False
+    """False: live entries only; True: the trash only."""
+    search: str | None = None
+
+    def __post_init__(self) -> None:
+        """Normalise as the user means it and refuse, in one sentence, what no query can mean."""
+        self.tag = normalise_slug(self.tag) or None if isinstance(self.tag, str) else self.tag
+        self.setting = _blank_is_none(self.setting)
+        self.search = _blank_is_none(self.search)
+        self.perspective = _blank_is_none(self.perspective)  # type: ignore[assignment]
+        self.overall = _blank_is_none(self.overall)  # type: ignore[assignment]
+        _one_of("Perspective", self.perspective, Perspective)
+        _one_of("Overall", self.overall, Overall)
+        _one_of("Polarity", self.polarity, Polarity)
+        if self.search is not None and len(self.search) > SEARCH_MAX:
+            raise InputError(f"Search is too long: at most {SEARCH_MAX} characters.")
+        for name, bound in (("Start", self.start), ("End", self.end)):
+            if bound is not None and bound.tzinfo is None:
+                raise InputError(f"{name} must include a time zone.")
