@@ -77,8 +77,8 @@ def store_timings(
     """Time the hot store queries on the journal at ``db_path`` (opened read-only in spirit)."""
     from journal.config import Settings
     from journal.db import open_database
-    from journal.values import EntryFilter
     from journal.store import Store
+    from journal.values import EntryFilter
     from journal.weeks import week_bounds
 
     settings = Settings(db=str(db_path), tz=tz)

@@ -18,18 +18,19 @@ from tui_helpers import (
 from journal.values import EntryFilter
 from tui.app import ServiceJournalApp
 from tui.dialogs.confirm import ConfirmDialog
-from tui.screens.browse import PAGE, BrowseScreen, EntryTable
+from tui.screens.browse import PAGE, BrowseScreen
 from tui.screens.capture import CaptureScreen
 from tui.screens.entry import EntryScreen
 from tui.widgets.choice import Choice
 from tui.widgets.cycle import Cycle
+from tui.widgets.entry_list import EntryList
 
 
 def shown(app: ServiceJournalApp) -> list[str]:
     """The "What happened" column of the loaded rows, top to bottom."""
     assert app.browse is not None
-    table = app.browse.query_one(EntryTable)
-    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
+    table = app.browse.query_one(EntryList)
+    return [table.cells_at(i)[-1] for i in range(table.row_count)]
 
 
 def count_text(app: ServiceJournalApp) -> str:
@@ -61,9 +62,9 @@ async def test_lists_newest_first_with_marks_and_signed_tags(tmp_path: Path) -> 
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_browse(pilot, app)
-        table = app.screen.query_one(EntryTable)
+        table = app.screen.query_one(EntryList)
         assert table.row_count == 5
-        first = [str(cell) for cell in table.get_row_at(0)]
+        first = list(table.cells_at(0))
         assert first[:4] == [
             "Fri 08 Mar 2024 13:00",
             "public office",
@@ -89,7 +90,7 @@ async def test_search_as_you_type_narrows_the_list_and_shows_the_count(tmp_path:
         (row,) = shown(app)
         assert row.startswith("Cashier finished a personal phone call")
         await pilot.press("escape")
-        assert app.focused is app.screen.query_one(EntryTable)
+        assert app.focused is app.screen.query_one(EntryList)
 
 
 async def set_input(pilot, app: ServiceJournalApp, name: str, value: str) -> None:  # type: ignore[no-untyped-def]
@@ -167,7 +168,7 @@ async def test_pages_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_browse(pilot, app)
-        table = app.screen.query_one(EntryTable)
+        table = app.screen.query_one(EntryList)
         assert table.row_count == PAGE  # one page, not the whole journal
         assert count_text(app) == "120 entries"
         await pilot.press("end")
@@ -176,6 +177,21 @@ async def test_pages_load_as_the_cursor_nears_the_end(tmp_path: Path) -> None:
         await settle(pilot, lambda: table.row_count == 120)
         assert shown(app)[-1] == "Encounter number 0"
         assert len(set(shown(app))) == 120
+
+
+async def test_pages_load_as_the_list_is_scrolled_near_the_end(tmp_path: Path) -> None:
+    """The wheel scrolls without moving the cursor: the scroll position alone loads more."""
+    path = tmp_path / "j.db"
+    seed_many(path, 120)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_browse(pilot, app)
+        table = app.screen.query_one(EntryList)
+        assert table.row_count == PAGE
+        table.scroll_to(y=table.max_scroll_y, animate=False)
+        await settle(pilot, lambda: table.row_count == 2 * PAGE)
+        assert table.cells_at(0)[-1] == "Encounter number 119"  # appended, the top unchanged
+        assert app.focused is table
 
 
 async def test_reflection_fields_are_edited_in_the_detail_screen(tmp_path: Path) -> None:
@@ -350,8 +366,8 @@ async def test_square_brackets_in_an_entry_are_shown_as_typed(tmp_path: Path) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await open_browse(pilot, app)
         await pilot.pause()
-        table = app.screen.query_one(EntryTable)
-        row = [str(cell) for cell in table.get_row_at(0)]
+        table = app.screen.query_one(EntryList)
+        row = list(table.cells_at(0))
         assert row[1] == "[desk 2]"
         assert row[-1] == typed
-        assert typed in app.screen.query_one(EntryTable).render_line(1).text
+        assert typed in app.screen.query_one(EntryList).render_line(1).text

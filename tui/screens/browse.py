@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Input, Label
 
 from journal.errors import InputError, JournalError
 from journal.present import overall_mark, short_when, tags_text
 from journal.store import EntryRow, Store
 from journal.values import EntryFilter
 from tui.forms import FormError
+from tui.widgets.entry_list import Column, EntryList
 from tui.widgets.filter_bar import FilterBar, filter_data
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
@@ -60,16 +60,6 @@ def plural(count: int, word: str) -> str:
     return word if count == 1 else ("entries" if word == "entry" else word + "s")
 
 
-class EntryTable(DataTable):
-    """The list of entries: one row per entry, its id as the row key."""
-
-    BINDINGS = [
-        Binding("enter", "select_cursor", "Open", id="browse.open"),
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
-    ]
-
-
 class BrowseScreen(Screen[None]):
     AUTO_FOCUS = "#entries"
     BINDINGS = [
@@ -101,13 +91,13 @@ class BrowseScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield ModeBar("browse")
         yield FilterBar(id="filters")
-        yield EntryTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield EntryList(id="entries")
         yield Label("", id="browse-empty")
         yield KeyHints()
 
     @property
-    def table(self) -> EntryTable:
-        return self.query_one(EntryTable)
+    def table(self) -> EntryList:
+        return self.query_one(EntryList)
 
     @property
     def filters(self) -> FilterBar:
@@ -116,9 +106,9 @@ class BrowseScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.table
         self._widths = column_widths(self.app.size.width)
-        for key, title in COLUMNS:
-            if key in self._widths:
-                table.add_column(title, key=key, width=self._widths[key])
+        table.set_columns(
+            Column(title, self._widths[key]) for key, title in COLUMNS if key in self._widths
+        )
         self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
         self._load_suggestions()
@@ -223,8 +213,7 @@ class BrowseScreen(Screen[None]):
         table = self.table
         if fresh:
             table.clear()
-        for entry in page.entries:
-            table.add_row(*self._cells(entry).values(), key=str(entry.id))
+        table.add_rows((entry.id, self._cells(entry)) for entry in page.entries)
         self._cursor = page.next_cursor
         self._loading = False
         if counts is not None:
@@ -234,11 +223,10 @@ class BrowseScreen(Screen[None]):
         if self._cursor and table.row_count < table.size.height + LOAD_AHEAD:
             self._load_more()
 
-    def _cells(self, entry: EntryRow) -> dict[str, Text]:
-        """The row for an entry, by column key (only the columns this width shows).
+    def _cells(self, entry: EntryRow) -> tuple[str, ...]:
+        """The row for an entry, in column order (only the columns this width shows).
 
-        Cells are ``Text``, not strings: the table would read a string as markup, so an entry
-        saying "[/]" would break the list and "[b]" would vanish from it.
+        Plain text, never markup: an entry saying "[/]" or "[b]" is shown as typed.
         """
         widths = self._widths
         cells = {
@@ -248,7 +236,7 @@ class BrowseScreen(Screen[None]):
             "tags": clip(tags_text(entry.tags), widths["tags"]),
             "what": clip(("⚑ " if entry.flagged else "") + entry.what, widths["what"]),
         }
-        return {key: Text(cells[key], end="") for key, _ in COLUMNS if key in widths}
+        return tuple(cells[key] for key, _ in COLUMNS if key in widths)
 
     def _show_count(self) -> None:
         where = "in the trash" if self._filter.trashed else plural(self._total, "entry")
@@ -283,8 +271,8 @@ class BrowseScreen(Screen[None]):
 
     # ----------------------------------------------------------------- paging triggers
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self.table.row_count - LOAD_AHEAD:
+    def on_entry_list_highlighted(self, event: EntryList.Highlighted) -> None:
+        if event.row >= self.table.row_count - LOAD_AHEAD:
             self._load_more()
 
     def _scrolled(self, value: float) -> None:
@@ -320,14 +308,10 @@ class BrowseScreen(Screen[None]):
     # ----------------------------------------------------------------- entries
 
     def _current_id(self) -> int | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value is not None else None
+        return self.table.cursor_key
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted or not self.query(EntryTable):
+        if not self.is_mounted or not self.query(EntryList):
             return action not in ("restore", "purge", "undo")
         in_trash = self._filter.trashed
         if action in ("restore", "purge"):
@@ -340,7 +324,7 @@ class BrowseScreen(Screen[None]):
             return bool(self._undo) and not in_trash
         return True
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_entry_list_selected(self, event: EntryList.Selected) -> None:
         event.stop()
         self.action_open()
 
@@ -356,8 +340,7 @@ class BrowseScreen(Screen[None]):
     def _entry_closed(self, entry: EntryRow | None) -> None:
         if entry is None:
             return
-        for column, value in self._cells(entry).items():
-            self.table.update_cell(str(entry.id), column, value)
+        self.table.update_row(entry.id, self._cells(entry))
 
     def action_trash(self) -> None:
         entry_id = self._current_id()
@@ -408,7 +391,7 @@ class BrowseScreen(Screen[None]):
             self.notify(f"Restored #{entry_id}.")
             self.reload()
             return
-        self.table.remove_row(str(entry_id))
+        self.table.remove_row(entry_id)
         self._matches = max(0, self._matches - 1)
         self._total = max(0, self._total - 1)
         self._show_count()

@@ -54,7 +54,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("x", "export the filtered week or days (else this week) to a file"),
             ("← →  1 2 3", "in the perspective and outcome filters: choose; backspace: any"),
             ("escape", "in a filter field: back to the list"),
+            ("↑ ↓", "the previous / next entry"),
+            ("pageup / pagedown", "a page up / down"),
+            ("home / ctrl+home", "first row"),
             ("end / ctrl+end", "last loaded row (more load as you go)"),
+            ("← →", "scroll the list sideways (when the window has become narrower)"),
         ],
     ),
     (
