@@ -101,8 +101,13 @@ class Backend:
             self._lock.release()
 
     def close(self) -> None:
+        """Close the journal. Callers still waiting for it to open are let go with an error:
+        quitting during start-up must not wait for their time-out (a minute) to exit."""
         with self._lock:
             if self._db is not None:
                 self._db.close()
             self._db = None
             self._store = None
+        if not self._ready.is_set():
+            self.error = self.error or "The journal was closed before it opened."
+            self._ready.set()
