@@ -1,11 +1,10 @@
 """The weekly review: a week at a glance, the inbox to finish, the check-in, next week's focus.
 
-``build_review`` runs in a thread worker, so the screen stays responsive however big the journal
-is. A still "Reading 2026-W47…" line shows when it takes longer than 0.15 s (an animated
-indicator would compete with the worker for the interpreter), and a generation number drops
-answers for a week the user has already left. Every write (a reflection, a check-in answer, a
-decision) goes through one queue worked off in order in a thread, then the review is read again
-quietly: the widgets keep what is being typed and where the cursor is.
+The screen lays out the panels, moves between weeks and between the panels. Reading a week in
+the background lives in ``review_loading``; every write (a reflection, a check-in answer, a
+decision) goes through the one queue in ``review_writes``, worked off in order in a thread, then
+the review is read again quietly: the widgets keep what is being typed and where the cursor is.
+The handlers that queue those writes are in ``review_decisions``.
 
 Single-letter keys are screen bindings: text fields consume letters, so they act only where no
 text field has the focus.
@@ -14,33 +13,26 @@ text field has the focus.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
-from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from journal.errors import JournalError
-from journal.review import WeekReview, build_review, current_week
-from journal.review_store import ReviewStore
-from journal.store import EntryRow, Store
-from journal.weeks import shift_week, week_dates
+from journal.review import current_week
+from journal.weeks import shift_week
+from tui.screens.review_decisions import ReviewDecisions
+from tui.screens.review_loading import WeekLoading
+from tui.screens.review_writes import WriteQueue
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.review_actions import ActionList
-from tui.widgets.review_checkin import CheckinForm
 from tui.widgets.review_dimensions import DimensionTable
-from tui.widgets.review_focus import CoachForm, FocusForm
 from tui.widgets.review_inbox import Inbox
 from tui.widgets.review_lists import RecurringList, WinsList
-from tui.widgets.review_reflect import ReflectForm
 from tui.widgets.review_summary import (
     CountsView,
     MosaicView,
@@ -48,8 +40,6 @@ from tui.widgets.review_summary import (
     ReviewProgress,
 )
 
-SPINNER_DELAY_S = 0.15
-"""The loading indicator shows when a week takes longer than this to read."""
 WIDE = 110
 """From this many columns the review uses two columns."""
 PANELS = {
@@ -69,14 +59,16 @@ SUBTITLES = {
     "actions-panel": "d done · x dropped · o carried over · u undo",
     "checkin-panel": "↑↓ question · ←→ or 1 2 3 answer · saved as you go",
 }
-Write = Callable[[Store], Any]
 
 
 def panel(name: str) -> Vertical:
     return Vertical(id=name, classes="panel")
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewDecisions, WriteQueue, WeekLoading, Screen[None]):
+    """Loading a week, the write queue and the decisions come from mixins, named in the order
+    ``ReviewDecisions`` inherits them so that Python can order the classes."""
+
     AUTO_FOCUS = ""
     """The focus is placed once the week is shown (``_focus_first``): a first stop on the body
     would restyle every panel twice (focus, then blur) for nothing."""
@@ -99,19 +91,18 @@ class ReviewScreen(Screen[None]):
     def __init__(self, week: str | None = None) -> None:
         super().__init__(id="review")
         self.week = week or ""
-        self.review: WeekReview | None = None
+        self.review = None
         self._generation = 0
         self._loading = False
         self._reviewed = False
         self._in_dialog = False
-        self._spinner: Timer | None = None
-        self._writes: deque[tuple[Write, Callable[[Any], None] | None, Callable[[str], None]]]
+        self._spinner = None
         self._writes = deque()
         self._writing = False
         self._first_resume = True
         self._forms_ready = False
         self._forms_scheduled = False
-        self._catalogue: list[Any] = []
+        self._catalogue = []
 
     # ----------------------------------------------------------------- layout
 
@@ -155,23 +146,6 @@ class ReviewScreen(Screen[None]):
             self.week = current_week(self.app.settings)
         self.show_week(self.week)
 
-    def _schedule_forms(self) -> None:
-        """The check-in, focus and coach forms (half the screen's widgets) are mounted after the
-        paint that shows the week's first figures (or why they could not be read): they lie
-        below the first screen, and the figures show sooner without them."""
-        if not self._forms_scheduled:
-            self._forms_scheduled = True
-            self.call_after_refresh(self._mount_forms)
-
-    async def _mount_forms(self) -> None:
-        await self.query_one("#checkin-panel").mount(CheckinForm(id="checkin"))
-        await self.query_one("#focus-panel").mount(FocusForm(id="focus"))
-        await self.query_one("#coach-panel").mount(CoachForm(id="coach"))
-        self._forms_ready = True
-        if self.review is not None:
-            self._show_forms(self.review, reset=True)
-            self._show_progress()
-
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
 
@@ -182,27 +156,7 @@ class ReviewScreen(Screen[None]):
     def body(self) -> VerticalScroll:
         return self.query_one("#review-body", VerticalScroll)
 
-    @property
-    def inbox(self) -> Inbox:
-        return self.query_one(Inbox)
-
-    @property
-    def checkin(self) -> CheckinForm:
-        return self.query_one(CheckinForm)
-
-    @property
-    def focus_form(self) -> FocusForm:
-        return self.query_one(FocusForm)
-
-    @property
-    def coach(self) -> CoachForm:
-        return self.query_one(CoachForm)
-
-    @property
-    def actions(self) -> ActionList:
-        return self.query_one(ActionList)
-
-    # ----------------------------------------------------------------- loading
+    # ----------------------------------------------------------------- the shown week
 
     def show(self, which: str) -> None:
         """For the app and the palette: "this" week, the "previous" one, or a week label."""
@@ -213,152 +167,6 @@ class ReviewScreen(Screen[None]):
             self.go_to_week(shift_week(this, -1))
         else:
             self.go_to_week(which)
-
-    def show_week(self, week: str) -> None:
-        """Show ``week`` at once (its title) and read its review in a worker."""
-        self.week = week
-        first, last = week_dates(week, self.app.settings.week_start)
-        this = week == current_week(self.app.settings)
-        self.query_one(ReviewHeader).show_week(week, first, last, this)
-        self.reload(quiet=False)
-
-    def reload(self, quiet: bool = True) -> None:
-        self._generation += 1
-        self._loading = True
-        if self.review is None:
-            # The first review is read at once when the journal is free: the screen then paints
-            # once, with its figures, instead of empty panels and a second full layout.
-            try:
-                first = self.app.backend.call_now(self._read, self.week)
-            except JournalError as exc:
-                self._load_failed(self._generation, str(exc))
-                return
-            if first is not None:
-                self._loaded(self._generation, *first)
-                return
-        if not quiet and self._spinner is None:
-            # Only when the answer is slow: drawing the indicator costs the worker time.
-            self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_loading)
-        self._load(self._generation, self.week)
-
-    def _read(self, store: Store, week: str) -> tuple[WeekReview, list[Any]]:
-        return build_review(store, week, self.app.settings), store.tag_catalogue()
-
-    def _show_loading(self) -> None:
-        self._spinner = None
-        if self._loading:
-            self.query_one(ReviewProgress).show_loading(self.week)
-
-    def _hide_loading(self) -> None:
-        if self._spinner is not None:
-            self._spinner.stop()
-            self._spinner = None
-
-    @work(thread=True, group="review-load", exit_on_error=False)
-    def _load(self, generation: int, week: str) -> None:
-        try:
-            review, catalogue = self.app.backend.call(self._read, week)
-        except JournalError as exc:
-            self.app.call_from_thread(self._load_failed, generation, str(exc))
-            return
-        self.app.call_from_thread(self._loaded, generation, review, catalogue)
-
-    def _load_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self._loading = False
-            self._hide_loading()
-            self.notify(message, severity="error", markup=False)
-            self._schedule_forms()
-
-    def _loaded(self, generation: int, review: WeekReview, catalogue: list[Any]) -> None:
-        if generation != self._generation:
-            return
-        reset = self.review is None or self.review.week != review.week
-        self.review = review
-        self._loading = False
-        self._reviewed = review.reviewed_at is not None
-        zone = self.app.zone
-        empty = review.counts.entries == 0
-        self.query_one(ReviewHeader).show_state(review.reviewed_at, review.streak, zone)
-        message = self.query_one("#review-empty", Label)
-        message.display = empty
-        message.update(
-            f"No entries in {review.week}. Press [ for the previous week, or ctrl+n to capture one."
-        )
-        for name in ("glance-panel", "dimensions-panel", "wins-panel", "inbox-panel"):
-            self.query_one(f"#{name}").display = not empty
-        self.query_one("#recurring-panel").display = not empty or bool(review.recurring)
-        self.query_one(CountsView).show_counts(review.counts)
-        self.query_one(MosaicView).show_mosaic(review.mosaic)
-        self.query_one(DimensionTable).show_table(review.groups, review.tags)
-        self.query_one(RecurringList).show_recurring(review.recurring)
-        self.query_one(WinsList).show_wins(review.wins, zone)
-        self.inbox.show_entries(review.unreflected, zone, not empty)
-        count = len(review.unreflected)
-        self.query_one("#inbox-panel").border_title = (
-            f"Inbox: {count} to reflect on" if count else "Inbox"
-        )
-        self._show_actions(review)
-        self._catalogue = catalogue
-        if self._forms_ready:
-            self._show_forms(review, reset)
-        self._show_progress()
-        self._hide_loading()
-        self.refresh_bindings()
-        self._schedule_forms()
-        if reset:
-            self._focus_first()
-        else:
-            self.call_after_refresh(self._keep_focus)
-
-    def _show_actions(self, review: WeekReview) -> None:
-        self.actions.show_items(review.action_items, review.focus.previous)
-        has_any = bool(review.action_items or review.focus.previous.tag)
-        self.actions.display = has_any
-        empty = self.query_one("#actions-empty", Label)
-        empty.display = not has_any
-        empty.update(
-            f"Nothing to mark: no open action items, and no focus was chosen in "
-            f"{review.focus.previous.week}'s review."
-        )
-
-    def _show_forms(self, review: WeekReview, reset: bool) -> None:
-        self.checkin.show_checkin(review.checkin)
-        self.focus_form.set_catalogue(self._catalogue, [r.slug for r in review.recurring])
-        self.focus_form.show_focus(review.focus.current, reset)
-        self.coach.show_questions(review.week, review.coach_questions, reset)
-
-    def _show_progress(self) -> None:
-        review = self.review
-        if review is None:
-            return
-        if self._forms_ready:  # what is being answered, not yet saved, counts too
-            answered, focus = len(self.checkin.answers), self.focus_form.known[0]
-        else:
-            answered, focus = len(review.checkin.answers), review.focus.current.tag
-        self.query_one(ReviewProgress).show_review(review, answered, focus)
-
-    def _focus_first(self) -> None:
-        """The inbox (or the action items) where they show on the first screen; else the top."""
-        self.body.scroll_home(animate=False)
-        if not self.has_class("-wide"):
-            self.body.focus()
-            return
-        for target in (self.inbox.listing, self.actions):
-            if target.display and target.option_count:
-                target.focus(scroll_visible=False)
-                return
-        self.body.focus()
-
-    def _keep_focus(self) -> None:
-        """After the inbox empties (or the focused row went away): on to the next task."""
-        if self.focused is not None and self.focused in self.focus_chain:
-            return
-        for target in (self.inbox.listing, self.actions):
-            if target.display and target.option_count:
-                target.focus()
-                return
-        self.action_go("checkin")
 
     def on_screen_resume(self) -> None:
         if self._first_resume:
@@ -431,6 +239,28 @@ class ReviewScreen(Screen[None]):
 
     # ----------------------------------------------------------------- moving around
 
+    def _focus_first(self) -> None:
+        """The inbox (or the action items) where they show on the first screen; else the top."""
+        self.body.scroll_home(animate=False)
+        if not self.has_class("-wide"):
+            self.body.focus()
+            return
+        for target in (self.inbox.listing, self.actions):
+            if target.display and target.option_count:
+                target.focus(scroll_visible=False)
+                return
+        self.body.focus()
+
+    def _keep_focus(self) -> None:
+        """After the inbox empties (or the focused row went away): on to the next task."""
+        if self.focused is not None and self.focused in self.focus_chain:
+            return
+        for target in (self.inbox.listing, self.actions):
+            if target.display and target.option_count:
+                target.focus()
+                return
+        self.action_go("checkin")
+
     def action_go(self, where: str) -> None:
         target: Widget
         if where in ("checkin", "focus") and not self._forms_ready:
@@ -465,148 +295,3 @@ class ReviewScreen(Screen[None]):
     def action_save(self) -> None:
         """Outside the forms (they bind ctrl+s themselves) there is nothing to save."""
         self.notify("The check-in and the action items are saved as you go.")
-
-    # ----------------------------------------------------------------- writing
-
-    def submit(
-        self,
-        write: Write,
-        done: Callable[[Any], None] | None = None,
-        failed: Callable[[str], None] | None = None,
-    ) -> None:
-        """Run ``write(store)`` after the writes before it, then ``done(result)`` here."""
-        self._writes.append((write, done, failed or self._write_failed))
-        if not self._writing:
-            self._writing = True
-            self._drain()
-
-    @work(thread=True, group="review-write", exit_on_error=False)
-    def _drain(self) -> None:
-        while self._writes:
-            write, done, failed = self._writes.popleft()
-            try:
-                result = self.app.backend.call(write)
-            except JournalError as exc:
-                self.app.call_from_thread(failed, str(exc))
-                continue
-            if done is not None:
-                self.app.call_from_thread(done, result)
-        self.app.call_from_thread(self._drained)
-
-    def _drained(self) -> None:
-        if self._writes:
-            self._drain()
-        else:
-            self._writing = False
-
-    def _write_failed(self, message: str) -> None:
-        self.notify(message, severity="error", markup=False)
-
-    # ----------------------------------------------------------------- the week's decisions
-
-    def action_mark_reviewed(self) -> None:
-        if self.review is None:
-            return
-        week, marking = self.week, not self._reviewed
-        self._reviewed = marking
-
-        def write(store: Store) -> tuple[Any, int]:
-            reviews = ReviewStore(store.db)
-            state = reviews.mark_reviewed(week) if marking else reviews.unmark_reviewed(week)
-            return state, reviews.streak(week)
-
-        def done(result: tuple[Any, int]) -> None:
-            state, streak = result
-            if week != self.week:
-                return
-            self.query_one(ReviewHeader).show_state(state.reviewed_at, streak, self.app.zone)
-            if state.reviewed_at:
-                weeks = "week" if streak == 1 else "weeks"
-                self.notify(f"{week} marked reviewed: {streak} {weeks} in a row.")
-            else:
-                self.notify(f"{week} is no longer marked reviewed.")
-
-        self.submit(write, done)
-
-    def on_checkin_form_answer(self, event: CheckinForm.Answer) -> None:
-        event.stop()
-        week, number, answer = event.week, event.number, event.answer
-        self.submit(lambda store: ReviewStore(store.db).save_checkin(week, {number: answer}))
-        self._show_progress()
-
-    def on_focus_form_save(self, event: FocusForm.Save) -> None:
-        event.stop()
-        week, tag, plan = event.week, event.tag, event.plan
-
-        def done(state: Any) -> None:
-            if week == self.week:
-                self.focus_form.saved(state.focus_tag, state.focus_plan)
-                self._show_progress()
-
-        def failed(message: str) -> None:
-            if week == self.week:
-                self.focus_form.failed(message)
-            else:
-                self._write_failed(message)
-
-        self.submit(lambda store: ReviewStore(store.db).set_focus(week, tag, plan), done, failed)
-
-    def on_coach_form_save(self, event: CoachForm.Save) -> None:
-        event.stop()
-        week, text = event.week, event.text
-
-        def done(state: Any) -> None:
-            if week == self.week:
-                self.coach.saved(state.coach_questions)
-
-        def failed(message: str) -> None:
-            if week == self.week:
-                self.coach.failed(message)
-            else:
-                self._write_failed(message)
-
-        self.submit(
-            lambda store: ReviewStore(store.db).set_coach_questions(week, text), done, failed
-        )
-
-    def on_action_list_decide(self, event: ActionList.Decide) -> None:
-        event.stop()
-        if self.review is None:
-            return
-        week, item_id, decision = self.week, event.item_id, event.decision
-        previous = self.review.focus.previous.week
-
-        def write(store: Store) -> Any:
-            reviews = ReviewStore(store.db)
-            if item_id is None:
-                return reviews.set_focus_outcome(previous, decision)
-            if decision is None:
-                return reviews.undo_action_decision(week, item_id)
-            return reviews.decide_action(week, item_id, decision)
-
-        def done(_: Any) -> None:
-            if week == self.week:
-                self.reload()
-
-        self.submit(write, done)
-
-    # ----------------------------------------------------------------- the inbox
-
-    def on_reflect_form_save(self, event: ReflectForm.Save) -> None:
-        event.stop()
-        form, entry_id, patch = event.form, event.entry_id, event.patch
-
-        def done(entry: EntryRow) -> None:
-            form.saved(entry)
-            if entry.reflected:
-                self.notify(f"Reflected on #{entry.id}: it leaves the inbox.")
-                if form.entry_id == entry.id:
-                    form.close()
-            else:
-                self.notify(
-                    f"Saved #{entry.id}. It stays in the inbox until it has "
-                    "a do-differently note or a lesson."
-                )
-            self.reload()
-
-        self.submit(lambda store: store.update(entry_id, patch), done, form.show_error)
