@@ -188,9 +188,9 @@ def _tui_table(results: dict) -> list[str]:
         "Seconds, median (min–max). *Form* and *key shown* count from the app's process start; "
         "*browse* and *review* from the key press. The Textual floor is the smallest Textual app "
         "with a label and an input (`benchmarks/textual_floor.py`), timed the same way. ctrl+b is "
-        "pressed as soon as the key is shown, while the app still loads its database layer in "
-        "the background, except in the row *keys 2 s after the form*, which shows the screens' own "
-        "cost; the targets are judged on the first 100,000 row."
+        "pressed as soon as the key is shown, while the app is still opening the journal in the "
+        "background, except in the row *keys 2 s after the form*, once start-up is over; the "
+        "targets are judged on the first 100,000 row."
         + (f" Measured {results['tui_measured_at']}." if results.get("tui_measured_at") else ""),
         "",
         "| journal | form drawn | key shown | browse first page | review screen | max RSS |",
