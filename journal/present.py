@@ -28,6 +28,13 @@ def short_when(value: datetime, zone: tzinfo) -> str:
     return local.strftime(fmt)
 
 
+def clip(text: str, width: int) -> str:
+    """One line of at most ``width`` characters for a list's cell: runs of spaces and line
+    breaks become one space, and a cut is marked with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
 def tags_text(tags: list[TagMark]) -> str:
     return " ".join(str(t) for t in tags)
 

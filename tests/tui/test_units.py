@@ -103,3 +103,19 @@ def test_browse_columns_fill_the_width_without_scrolling_sideways(width: int) ->
     widths = column_widths(width)
     assert sum(widths.values()) + 2 * len(widths) + 2 <= width
     assert widths["what"] >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("The waiter\nsmiled   twice", 40, "The waiter smiled twice"),
+        ("The waiter smiled", 10, "The waite…"),
+        ("The waiter", 10, "The waiter"),
+        ("anything", 0, "…"),
+    ],
+)
+def test_list_cells_are_one_line_cut_with_an_ellipsis(text: str, width: int, shown: str) -> None:
+    """Browse and the review's inbox show an entry's text in one line of their column's width."""
+    from journal.present import clip
+
+    assert clip(text, width) == shown

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import InputError, JournalError
-from journal.present import overall_mark, short_when, tags_text
+from journal.present import clip, overall_mark, short_when, tags_text
 from journal.store import EntryRow, Store
 from journal.values import EntryFilter
 from tui.forms import FormError
@@ -49,11 +49,6 @@ def column_widths(screen_width: int) -> dict[str, int]:
     padding = 2 * (len(widths) + 1) + 2  # cell padding, and the scrollbar
     widths["what"] = max(20, screen_width - sum(widths.values()) - padding)
     return widths
-
-
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 def plural(count: int, word: str) -> str:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from journal.present import clip
 from journal.store import EntryRow
 from tui.widgets.review_lists import entry_label
 from tui.widgets.review_reflect import ReflectForm
@@ -18,11 +19,6 @@ from tui.widgets.review_summary import OVERALL_CELLS
 
 SHOWN = 50
 """At most this many inbox entries are listed; the next come in as these are reflected on."""
-
-
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
 
 
 class InboxList(OptionList):
