@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +33,8 @@ from journal.values import (
     Perspective,
     Polarity,
     TagMark,
+    blank_to_none,
+    not_one_of,
 )
 
 FIELD_NAMES = {
@@ -69,13 +71,6 @@ def _one_line(value: str | None) -> str | None:
     if value is not None and any(c in value for c in _LINE_BREAKS):
         raise ValueError("must be a single line")
     return _no_control(value)
-
-
-def _empty_to_none(value: Any) -> Any:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -157,7 +152,7 @@ class _EntryFields(BaseModel):
     )
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
-        return _empty_to_none(value)
+        return blank_to_none(value)
 
     @field_validator("tags", mode="after")
     @classmethod
@@ -208,14 +203,6 @@ class TagIn(BaseModel):
         return normalise_slug(value) if isinstance(value, str) else value
 
 
-def _allowed(literal: Any) -> str:
-    values = [v for v in get_args(literal) if v is not None]
-    flat: list[str] = []
-    for value in values:
-        flat.extend(str(v) for v in (get_args(value) or (value,)))
-    return ", ".join(flat)
-
-
 _ENUMS: dict[str, Any] = {
     "perspective": Perspective,
     "overall": Overall,
@@ -235,7 +222,7 @@ def explain(error: ValidationError) -> str:
     value = first.get("input")
     ctx = first.get("ctx") or {}
     if field in _ENUMS and kind in ("literal_error", "enum"):
-        return f'{name} must be one of {_allowed(_ENUMS[field])}, not "{value}".'
+        return not_one_of(name, value, _ENUMS[field])
     if kind in ("string_too_short", "too_short", "missing") or (
         kind == "value_error" and "cannot be empty" in first.get("msg", "")
     ):

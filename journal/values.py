@@ -63,15 +63,20 @@ class TagMark:
         return {1: "+", -1: "-", 0: "?"}[self.polarity] + self.slug
 
 
-def _blank_is_none(value: str | None) -> str | None:
+def blank_to_none(value: Any) -> Any:
+    """A text trimmed, and None when nothing is left: an empty field means "not given"."""
     return (value.strip() or None) if isinstance(value, str) else value
 
 
+def not_one_of(name: str, value: Any, literal: Any) -> str:
+    """The sentence refusing ``value`` for a closed vocabulary (a ``Literal``)."""
+    choices = ", ".join(str(choice) for choice in get_args(literal))
+    return f'{name} must be one of {choices}, not "{value}".'
+
+
 def _one_of(name: str, value: Any, literal: Any) -> None:
-    allowed = get_args(literal)
-    if value is not None and value not in allowed:
-        choices = ", ".join(str(a) for a in allowed)
-        raise InputError(f'{name} must be one of {choices}, not "{value}".')
+    if value is not None and value not in get_args(literal):
+        raise InputError(not_one_of(name, value, literal))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -97,10 +102,10 @@ class EntryFilter:
     def __post_init__(self) -> None:
         """Normalise as the user means it and refuse, in one sentence, what no query can mean."""
         self.tag = normalise_slug(self.tag) or None if isinstance(self.tag, str) else self.tag
-        self.setting = _blank_is_none(self.setting)
-        self.search = _blank_is_none(self.search)
-        self.perspective = _blank_is_none(self.perspective)  # type: ignore[assignment]
-        self.overall = _blank_is_none(self.overall)  # type: ignore[assignment]
+        self.setting = blank_to_none(self.setting)
+        self.search = blank_to_none(self.search)
+        self.perspective = blank_to_none(self.perspective)  # type: ignore[assignment]
+        self.overall = blank_to_none(self.overall)  # type: ignore[assignment]
         _one_of("Perspective", self.perspective, Perspective)
         _one_of("Overall", self.overall, Overall)
         _one_of("Polarity", self.polarity, Polarity)
