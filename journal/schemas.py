@@ -82,18 +82,17 @@ def _aware(value: datetime | None) -> datetime | None:
 OneLine = Annotated[str, AfterValidator(_one_line)]
 Text = Annotated[str, AfterValidator(_no_control)]
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+Slug = Annotated[
+    str, BeforeValidator(lambda value: normalise_slug(value) if isinstance(value, str) else value)
+]
+"""A tag name as people type it ("Wait Time"), normalised before the slug rules are checked."""
 
 
 class _MarkIn(BaseModel):
     """The rules a tag mark's slug must meet where a user typed it."""
 
-    slug: str = Field(pattern=SLUG_PATTERN, max_length=40)
+    slug: Slug = Field(pattern=SLUG_PATTERN, max_length=40)
     polarity: Polarity = 1
-
-    @field_validator("slug", mode="before")
-    @classmethod
-    def _normalise(cls, value: Any) -> Any:
-        return normalise_slug(value) if isinstance(value, str) else value
 
 
 def _mark_fields(value: Any) -> Any:
@@ -193,14 +192,9 @@ class TagIn(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    slug: str = Field(pattern=SLUG_PATTERN, min_length=2, max_length=40)
+    slug: Slug = Field(pattern=SLUG_PATTERN, min_length=2, max_length=40)
     group: OneLine = Field(min_length=1, max_length=40)
     description: OneLine = Field(default="", max_length=200)
-
-    @field_validator("slug", mode="before")
-    @classmethod
-    def _normalise(cls, value: Any) -> Any:
-        return normalise_slug(value) if isinstance(value, str) else value
 
 
 _ENUMS: dict[str, Any] = {
