@@ -152,9 +152,8 @@ class EntryList(ScrollView, can_focus=True):
 
     def update_row(self, key: int, cells: Sequence[str]) -> bool:
         """New cells for an entry that was edited; False when it is not in the list."""
-        if key not in self._keys:
+        if (row := self._row_of(key)) is None:
             return False
-        row = self._keys.index(key)
         self._rows[row] = self._fit(cells)
         self.refresh_line(row + HEADER)
         return True
@@ -162,9 +161,9 @@ class EntryList(ScrollView, can_focus=True):
     def remove_row(self, key: int) -> bool:
         """Drop an entry's row; False when it is not in the list. The cursor stays on its entry,
         or when that is the one removed, goes to the next (the previous at the end)."""
-        if key not in self._keys:
+        if (row := self._row_of(key)) is None:
             return False
-        row, before = self._keys.index(key), self.cursor_key
+        before = self.cursor_key
         del self._keys[row], self._rows[row]
         if row < self._cursor or self._cursor == len(self._rows):
             self._cursor = max(0, self._cursor - 1)
@@ -173,6 +172,12 @@ class EntryList(ScrollView, can_focus=True):
         if self._rows and self.cursor_key != before:
             self.post_message(self.Highlighted(self, self._cursor, self._keys[self._cursor]))
         return True
+
+    def _row_of(self, key: int) -> int | None:
+        try:
+            return self._keys.index(key)
+        except ValueError:
+            return None
 
     def _fit(self, cells: Sequence[str]) -> tuple[str, ...]:
         """One text per column, without control codes (whitespace ones become spaces)."""
