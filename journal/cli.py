@@ -219,7 +219,7 @@ def _launch_app(args: argparse.Namespace) -> int:
     from journal.config import Settings
 
     settings = Settings.from_env(db=args.db)
-    from tui.app import run
+    from tui.launch import run
 
     return run(settings)
 

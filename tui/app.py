@@ -70,9 +70,10 @@ class ServiceJournalApp(App[int]):
         Binding("r", "switch('review')", "Review", show=False, id="app.review-key"),
     ]
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, on_drawn: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self._on_drawn = on_drawn
         self.backend = Backend(settings)
         self.zone: tzinfo = UTC
         self._zone_error: str | None = None
@@ -119,10 +120,16 @@ class ServiceJournalApp(App[int]):
         return self.capture
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._drawn)
         if self._zone_error:
             self.show_error(self._zone_error)
-            return
-        self.call_after_refresh(self._open_journal)
+
+    def _drawn(self) -> None:
+        """The first screen is up: tell the launcher, then open the journal."""
+        if self._on_drawn is not None:
+            self._on_drawn()
+        if not self._zone_error:
+            self._open_journal()
 
     @work(thread=True, group="open-journal", exit_on_error=False)
     def _open_journal(self) -> None:
@@ -240,13 +247,7 @@ class ServiceJournalApp(App[int]):
                 )
 
 
-def make_app(settings: Settings) -> ServiceJournalApp:
-    """The app for these settings (tests build it here too)."""
-    return ServiceJournalApp(settings)
-
-
-def run(settings: Settings) -> int:
-    """Run the app in the terminal; the exit code is 0, or 3 when the journal could not be used."""
-    app = make_app(settings)
-    app.run()
-    return app.return_code or 0
+def make_app(settings: Settings, on_drawn: Callable[[], None] | None = None) -> ServiceJournalApp:
+    """The app for these settings (tests build it here too); ``on_drawn`` runs once the first
+    screen is on the terminal (``tui.launch`` resumes garbage collection there)."""
+    return ServiceJournalApp(settings, on_drawn)

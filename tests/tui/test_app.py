@@ -9,7 +9,8 @@ from pathlib import Path
 from textual.widgets import Input
 from tui_helpers import app_for, open_store, settle
 
-from tui.app import ServiceJournalApp
+from journal.config import Settings
+from tui.app import ServiceJournalApp, make_app
 from tui.screens.browse import BrowseScreen
 from tui.screens.capture import CaptureScreen
 from tui.screens.error import ErrorScreen
@@ -81,6 +82,31 @@ async def test_typing_works_before_the_journal_is_open(tmp_path: Path) -> None:
         await settle(pilot, lambda: app.query_one("#what", Input).value == "")
     with open_store(tmp_path / "j.db") as store:
         assert [e.what for e in store.list().entries] == ["hi"]
+
+
+async def test_the_launcher_hears_once_the_form_is_on_screen(tmp_path: Path) -> None:
+    """``tui.launch`` resumes garbage collection there, so it must come, once, after layout."""
+    seen: list[int] = []
+    app = make_app(
+        Settings(db=str(tmp_path / "j.db"), tz="Europe/Berlin"),
+        on_drawn=lambda: seen.append(app.query_one("#what", Input).region.width),
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press("h", "i")
+    assert len(seen) == 1 and seen[0] > 0
+
+
+async def test_an_unknown_time_zone_is_explained_and_the_journal_left_closed(
+    tmp_path: Path,
+) -> None:
+    app = make_app(Settings(db=str(tmp_path / "j.db"), tz="Mars/Olympus"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, ErrorScreen))
+        assert "Mars/Olympus" in str(app.screen.query_one("#error-message").render())
+        await pilot.press("q")
+    assert app.return_code == 3
+    assert not (tmp_path / "j.db").exists()
 
 
 async def test_modes_switch_with_keys(tmp_path: Path) -> None:
