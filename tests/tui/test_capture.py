@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+from datetime import tzinfo
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Input, Label
 from tui_helpers import add, app_for, open_store, settle
 
 from journal.values import EntryFilter
 from tui.dialogs.new_tag import NewTagDialog
 from tui.dialogs.restore_draft import RestoreDraftDialog
+from tui.forms import new_entry
 from tui.widgets.choice import Choice
 from tui.widgets.tag_picker import TagPicker
 
@@ -78,6 +83,29 @@ async def test_empty_what_happened_shows_the_error_under_the_field_and_saves_not
         await settle(pilot, lambda: not error.display)
     with open_store(path) as store:
         assert [e.what for e in store.list().entries] == ["Now with text"]
+
+
+async def test_saving_checks_the_entry_off_the_ui_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first save may import the validation layer (~0.1 s): the form must not freeze."""
+    import tui.screens.capture as capture
+
+    threads: list[str] = []
+
+    def recording(values: dict[str, Any], zone: tzinfo) -> Any:
+        threads.append(threading.current_thread().name)
+        return new_entry(values, zone)
+
+    monkeypatch.setattr(capture, "new_entry", recording)
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*keys("Quick one"), "ctrl+s")
+        await settle(pilot, lambda: "Saved #1" in str(app.query_one("#capture-status").render()))
+    assert threads and threading.main_thread().name not in threads
+    with open_store(path) as store:
+        assert [e.what for e in store.list().entries] == ["Quick one"]
 
 
 async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path: Path) -> None:

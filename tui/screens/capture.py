@@ -140,25 +140,26 @@ class CaptureScreen(Screen[None]):
         fields = self.fields
         fields.clear_errors()
         values = fields.values()
-        try:
-            data = self._validate_quickly(values)
-        except FormError as exc:
-            fields.show_error(exc.field, exc.message)
+        if not values["what"].strip():
+            fields.show_error("what", "What happened is required and cannot be empty.")
             return
         if self._saving:
             return
         self._saving = True
         self._generation += 1
         self._status("Saving…" if self.app.backend.is_open else "Opening journal…")
-        self._save(data, values)
-
-    def _validate_quickly(self, values: dict[str, Any]) -> Any:
-        if not values["what"].strip():
-            raise FormError("what", "What happened is required and cannot be empty.")
-        return new_entry(values, self.app.zone)
+        self._save(values)
 
     @work(thread=True, group="capture-save")
-    def _save(self, data: Any, values: dict[str, Any]) -> None:
+    def _save(self, values: dict[str, Any]) -> None:
+        # Checked here, off the UI thread: a save before the app's background imports have run
+        # imports the validation layer (pydantic, ~0.1 s), which would freeze the form.
+        try:
+            data = new_entry(values, self.app.zone)
+        except FormError as exc:
+            self.app.call_from_thread(self._refused, exc)
+            return
+
         def add(store: Any) -> Any:
             entry = store.add(data)
             store.clear_draft()
@@ -170,6 +171,11 @@ class CaptureScreen(Screen[None]):
             self.app.call_from_thread(self._save_failed, str(exc))
             return
         self.app.call_from_thread(self._saved, entry.id, values)
+
+    def _refused(self, error: FormError) -> None:
+        self._saving = False
+        self._status("")
+        self.fields.show_error(error.field, error.message)
 
     def _save_failed(self, message: str) -> None:
         self._saving = False
