@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Checkbox, Input, Select, TextArea
 from tui_helpers import (
+    SEED_START,
     add,
     app_for,
     open_store,
@@ -371,3 +373,101 @@ async def test_square_brackets_in_an_entry_are_shown_as_typed(tmp_path: Path) ->
         assert row[1] == "[desk 2]"
         assert row[-1] == typed
         assert typed in app.screen.query_one(EntryList).render_line(1).text
+
+
+LONG = (
+    "The receptionist at the clinic noticed my confusion about the new check-in kiosk, walked "
+    "over without being asked, showed me the two screens that mattered and then stayed nearby"
+)
+
+
+def header(app: ServiceJournalApp) -> str:
+    return app.screen.query_one(EntryList).render_line(0).text
+
+
+def counting_calls(app: ServiceJournalApp) -> list[object]:
+    """Record each store call the app makes from now on (the calls still run)."""
+    calls: list[object] = []
+    backend = app.backend
+    call, call_now = backend.call, backend.call_now
+
+    def counted(fn, original):  # type: ignore[no-untyped-def]
+        calls.append(fn)
+        return original(fn)
+
+    backend.call = lambda fn: counted(fn, call)  # type: ignore[method-assign]
+    backend.call_now = lambda fn: counted(fn, call_now)  # type: ignore[method-assign]
+    return calls
+
+
+async def test_the_columns_follow_the_terminal_width_keeping_rows_and_cursor(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    seed_many(path, 80)
+    with open_store(path) as store:
+        newest = add(store, LONG, setting="clinic", occurred_at=SEED_START + timedelta(days=30))
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browse = await open_browse(pilot, app)
+        table = browse.query_one(EntryList)
+        await pilot.press("down", "down", "down")
+        under_cursor, paging = table.cursor_key, browse._cursor
+        assert under_cursor is not None and under_cursor != newest
+        assert table.row_count == PAGE and "Setting" in header(app)
+        narrow_what = table.cells_at(0)[-1]
+        assert narrow_what.endswith("…") and LONG.startswith(narrow_what[:-1])
+        calls = counting_calls(app)
+
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot, lambda: len(table.cells_at(0)[-1]) > len(narrow_what))
+        wide_what = table.cells_at(0)[-1]
+        assert LONG.startswith(wide_what.rstrip("…")) and len(wide_what) == len(narrow_what) + 40
+        assert table.cells_at(0)[1] == "clinic" and "Setting" in header(app)
+        assert table.virtual_size.width <= table.size.width == 160
+
+        await pilot.resize_terminal(90, 40)
+        await settle(pilot, lambda: "Setting" not in header(app))
+        assert len(table.cells_at(0)) == 4 and "clinic" not in table.cells_at(0)
+        assert LONG.startswith(table.cells_at(0)[-1].rstrip("…"))
+        assert table.virtual_size.width <= table.size.width == 90
+        assert table.scroll_x == 0
+        # The same rows, the cursor on the same entry, the next page still to come: no query.
+        assert (table.row_count, table.cursor_key, browse._cursor) == (PAGE, under_cursor, paging)
+        assert calls == []
+
+        await pilot.press("end")
+        await settle(pilot, lambda: table.row_count == 81)
+        assert shown(app)[-1] == "Encounter number 0"
+
+
+async def test_a_new_height_alone_leaves_the_rows_as_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browse = await open_browse(pilot, app)
+        table = browse.query_one(EntryList)
+        before = [table.cells_at(i) for i in range(table.row_count)]
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot, lambda: table.size.height < 30)
+        assert all(table.cells_at(i) is row for i, row in enumerate(before))  # not rebuilt
+
+
+async def test_columns_fit_a_width_changed_while_an_entry_was_open(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browse = await open_browse(pilot, app)
+        await pilot.press("down")
+        under_cursor = browse.query_one(EntryList).cursor_key
+        await open_highlighted_entry(pilot, app)
+        await pilot.resize_terminal(90, 40)
+        await settle(pilot, lambda: app.screen.size.width == 90)
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is browse)
+        table = browse.query_one(EntryList)
+        assert "Setting" not in header(app) and len(table.cells_at(0)) == 4
+        assert table.virtual_size.width <= table.size.width
+        assert table.cursor_key == under_cursor

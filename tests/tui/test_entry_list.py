@@ -162,6 +162,27 @@ async def test_an_updated_row_shows_its_new_cells_and_the_cursor_stays() -> None
         assert not entries.update_row(999, ("r9", "not in the list"))
 
 
+async def test_new_columns_give_the_rows_new_cells_and_keep_the_cursor() -> None:
+    """As browse does when the terminal's width changes: the same entries, cut to new widths."""
+    app = ListApp(5)
+    async with app.run_test(size=(60, 20)) as pilot:
+        entries = app.query_one(EntryList)
+        entries.set_columns([Column("When", 6), Column("What happened", 80)])
+        await press(pilot, "down", "down", "right")
+        assert entries.scroll_x > 0  # wider than the list: it scrolls sideways
+        app.messages.clear()
+        entries.set_columns([Column("What happened", 30)], lambda key: (f"entry {key} again",))
+        await pilot.pause()
+        assert entries.cursor_key == 102 and app.messages == []
+        assert [entries.cells_at(i) for i in range(2)] == [
+            ("entry 100 again",),
+            ("entry 101 again",),
+        ]
+        assert entries.scroll_x == 0 and entries.virtual_size.width == 32
+        assert lines(entries)[0].startswith(" What happened ")
+        assert lines(entries)[3].startswith(" entry 102 again ")
+
+
 async def test_enter_and_clicks_move_the_cursor_and_open() -> None:
     app = ListApp(8)
     async with app.run_test(size=(60, 20)) as pilot:

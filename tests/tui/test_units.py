@@ -10,7 +10,7 @@ import pytest
 from journal.taxonomy import BUILTIN_TAGS
 from journal.values import EntryFilter
 from tui.forms import FormError, has_content, new_entry, parse_when_text
-from tui.screens.browse import column_widths
+from tui.widgets.entry_rows import column_widths
 from tui.widgets.filter_bar import filter_data
 from tui.widgets.tag_picker import TagInfo, match_tags, split_sign
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import InputError, JournalError
-from journal.present import clip, overall_mark, short_when, tags_text
 from journal.store import EntryRow, Store
 from journal.values import EntryFilter
 from tui.forms import FormError
-from tui.widgets.entry_list import Column, EntryList
+from tui.widgets.entry_list import EntryList
+from tui.widgets.entry_rows import column_widths, columns, row_cells
 from tui.widgets.filter_bar import FilterBar, filter_data
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
@@ -29,26 +29,6 @@ from tui.widgets.mode_bar import ModeBar
 PAGE = 50
 LOAD_AHEAD = 10
 """Load the next page when the cursor is this close to the last loaded row."""
-COLUMNS = (
-    ("when", "When"),
-    ("setting", "Setting"),
-    ("overall", "Ov"),
-    ("tags", "Tags"),
-    ("what", "What happened"),
-)
-WHEN_WIDTH = 21
-"""Wide enough for short_when with a year (entries from other years)."""
-
-
-def column_widths(screen_width: int) -> dict[str, int]:
-    """Column widths for a terminal: below 100 columns the setting gives way to the text."""
-    if screen_width < 100:
-        widths = {"when": WHEN_WIDTH, "overall": 2, "tags": 18}
-    else:
-        widths = {"when": WHEN_WIDTH, "setting": 16, "overall": 2, "tags": 24}
-    padding = 2 * (len(widths) + 1) + 2  # cell padding, and the scrollbar
-    widths["what"] = max(20, screen_width - sum(widths.values()) - padding)
-    return widths
 
 
 def plural(count: int, word: str) -> str:
@@ -82,6 +62,9 @@ class BrowseScreen(Screen[None]):
         self._undo: list[int] = []
         self._back_from_entry = False
         self._shown = False
+        self._widths: dict[str, int] = {}
+        self._entries: dict[int, EntryRow] = {}
+        """The entries of the loaded rows, by id: their cells are built again for a new width."""
 
     def compose(self) -> ComposeResult:
         yield ModeBar("browse")
@@ -100,18 +83,27 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.table
-        self._widths = column_widths(self.app.size.width)
-        table.set_columns(
-            Column(title, self._widths[key]) for key, title in COLUMNS if key in self._widths
-        )
+        self._fit_columns(self.app.size.width)
         self.watch(table, "scroll_y", self._scrolled, init=False)
         table.focus()
         self._load_suggestions()
+
+    def _fit_columns(self, width: int) -> None:
+        """Columns for this terminal width, and the loaded rows cut to them again if they change."""
+        widths = column_widths(width)
+        if widths == self._widths:
+            return
+        self._widths = widths
+        self.table.set_columns(columns(widths), lambda key: self._cells(self._entries[key]))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_columns(event.size.width)
 
     def on_screen_suspend(self) -> None:
         self._shown = False
 
     def on_screen_resume(self) -> None:
+        self._fit_columns(self.app.size.width)  # the terminal may have changed meanwhile
         if self._shown:
             return  # shown already: one reload is enough
         self._shown = True
@@ -208,6 +200,8 @@ class BrowseScreen(Screen[None]):
         table = self.table
         if fresh:
             table.clear()
+            self._entries.clear()
+        self._entries.update((entry.id, entry) for entry in page.entries)
         table.add_rows((entry.id, self._cells(entry)) for entry in page.entries)
         self._cursor = page.next_cursor
         self._loading = False
@@ -219,19 +213,7 @@ class BrowseScreen(Screen[None]):
             self._load_more()
 
     def _cells(self, entry: EntryRow) -> tuple[str, ...]:
-        """The row for an entry, in column order (only the columns this width shows).
-
-        Plain text, never markup: an entry saying "[/]" or "[b]" is shown as typed.
-        """
-        widths = self._widths
-        cells = {
-            "when": short_when(entry.occurred_at, self.app.zone),
-            "setting": clip(entry.setting or "", widths.get("setting", 0)),
-            "overall": overall_mark(entry.overall),
-            "tags": clip(tags_text(entry.tags), widths["tags"]),
-            "what": clip(("⚑ " if entry.flagged else "") + entry.what, widths["what"]),
-        }
-        return tuple(cells[key] for key, _ in COLUMNS if key in widths)
+        return row_cells(entry, self._widths, self.app.zone)
 
     def _show_count(self) -> None:
         where = "in the trash" if self._filter.trashed else plural(self._total, "entry")
@@ -333,9 +315,8 @@ class BrowseScreen(Screen[None]):
         self.app.push_screen(EntryScreen(entry_id, reflect=reflect), self._entry_closed)
 
     def _entry_closed(self, entry: EntryRow | None) -> None:
-        if entry is None:
-            return
-        self.table.update_row(entry.id, self._cells(entry))
+        if entry is not None and self.table.update_row(entry.id, self._cells(entry)):
+            self._entries[entry.id] = entry
 
     def action_trash(self) -> None:
         entry_id = self._current_id()
@@ -387,6 +368,7 @@ class BrowseScreen(Screen[None]):
             self.reload()
             return
         self.table.remove_row(entry_id)
+        self._entries.pop(entry_id, None)
         self._matches = max(0, self._matches - 1)
         self._total = max(0, self._total - 1)
         self._show_count()

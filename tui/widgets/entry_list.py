@@ -9,7 +9,7 @@ move, the focus or the theme changes the key, so no strip goes stale and none is
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
@@ -115,12 +115,22 @@ class EntryList(ScrollView, can_focus=True):
 
     # ----------------------------------------------------------------- contents
 
-    def set_columns(self, columns: Iterable[Column]) -> None:
-        """The columns, left to right: the cells of each row come in this order."""
+    def set_columns(
+        self, columns: Iterable[Column], cells: Callable[[int], Sequence[str]] | None = None
+    ) -> None:
+        """The columns, left to right: the cells of each row come in this order.
+
+        ``cells`` gives the rows already in the list their cells for the new columns, by entry
+        id; the rows, their order and the cursor's entry stay, the view goes back to the left.
+        """
         self._columns = tuple(columns)
         self._table_width = sum(column.width + 2 for column in self._columns)
+        if cells is not None:
+            self._rows = [self._fit(cells(key)) for key in self._keys]
         self._strips.clear()
         self._resized()
+        if cells is not None:
+            self.scroll_to(x=0, animate=False)
 
     @property
     def row_count(self) -> int:
