@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from migration_helpers import alembic_to
 
-import journal.db
+import journal.db.opening
 from journal.db import open_database
 from journal.schemas import EntryIn, EntryPatch, validate
 from journal.store import Store
@@ -105,7 +105,7 @@ def test_a_large_journal_is_announced_before_its_upgrade_and_a_small_one_is_not(
     open_database(str(small), on_upgrade=heard.append).close()
     assert heard == []  # 3 entries: upgraded in a moment, without a word
 
-    monkeypatch.setattr(journal.db, "UPGRADE_NOTICE_ENTRIES", 3)
+    monkeypatch.setattr(journal.db.opening, "UPGRADE_NOTICE_ENTRIES", 3)
     open_database(str(journal_0002), on_upgrade=heard.append).close()
     assert len(heard) == 1
     assert "(3 entries) to schema 0003" in heard[0]

@@ -273,9 +273,9 @@ def test_failed_write_leaves_nothing_behind(store: Store) -> None:
 def test_search_pages_cover_every_match_once_past_the_ranked_window(
     store: Store, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
-    import journal.store as store_module
+    import journal.store.reading as reading
 
-    monkeypatch.setattr(store_module, "SEARCH_WINDOW", window)
+    monkeypatch.setattr(reading, "SEARCH_WINDOW", window)
     matching = [
         add(store, f"queue number {i}", occurred_at=BASE + timedelta(hours=i)) for i in range(9)
     ]
@@ -299,9 +299,9 @@ def test_search_pages_cover_every_match_once_past_the_ranked_window(
 def test_tag_filter_gives_the_same_pages_with_either_plan(
     store: Store, monkeypatch: pytest.MonkeyPatch, probe: int
 ) -> None:
-    import journal.store as store_module
+    import journal.store.reading as reading
 
-    monkeypatch.setattr(store_module, "TAG_PROBE", probe)
+    monkeypatch.setattr(reading, "TAG_PROBE", probe)
     tagged = [
         add(
             store,

@@ -12,13 +12,15 @@ import sys
 
 import alembic.config
 
-import journal.db
+import journal.db.opening
+import journal.db.upgrade
 
 
 def main() -> int:
     script_dir, new_head, cli_args = sys.argv[1], sys.argv[2], sys.argv[3:]
-    journal.db.REVISIONS = (*journal.db.REVISIONS, new_head)
-    journal.db.HEAD = new_head
+    journal.db.upgrade.REVISIONS = (*journal.db.upgrade.REVISIONS, new_head)
+    journal.db.upgrade.HEAD = new_head
+    journal.db.opening.HEAD = new_head
     original = alembic.config.Config.set_main_option
 
     def set_main_option(self: alembic.config.Config, name: str, value: str) -> None:

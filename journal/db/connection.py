@@ -1,0 +1,191 @@
+"""The connection to an SQLite journal: pragmas, the busy timeout, transactions, error sentences.
+
+``Database`` is what the store and the review run their SQL through; SQLite's errors leave it as one
+sentence for the user (``translate``), whether raised by ``execute`` or while rows are fetched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, cast
+
+from journal.db.files import _create_private_file
+from journal.errors import DatabaseError
+
+BUSY_TIMEOUT_MS = 10_000
+ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    """How long a write waits for another program's lock: 10 s unless the environment says.
+
+    ``SERVICE_JOURNAL_BUSY_TIMEOUT_MS`` (docs/reliability.md) exists for tests and slow network
+    folders; anything but a whole number of milliseconds is ignored.
+    """
+    raw = os.environ.get(ENV_BUSY_TIMEOUT, "").strip()
+    return int(raw) if raw.isdigit() else BUSY_TIMEOUT_MS
+
+
+class _Cursor:
+    """A cursor whose fetching translates SQLite errors like ``Database.execute`` does.
+
+    SQLite reports a damaged page when it reaches it, which is often while rows are fetched, after
+    ``execute`` has returned; without this the error would escape as a traceback.
+    """
+
+    __slots__ = ("_cursor", "_path")
+
+    def __init__(self, cursor: sqlite3.Cursor, path: Path | None) -> None:
+        self._cursor = cursor
+        self._path = path
+
+    def fetchone(self) -> Any:
+        try:
+            return self._cursor.fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return self._cursor.fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def fetchmany(self, size: int = 1) -> list[Any]:
+        try:
+            return self._cursor.fetchmany(size)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            yield from self._cursor
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self._path) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cursor, name)
+
+
+class Database:
+    """A connection to the journal with explicit, short write transactions.
+
+    The connection runs in autocommit mode; ``transaction()`` opens ``BEGIN IMMEDIATE`` so a
+    writer waits for the lock up front (with the busy timeout) instead of failing half-way.
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self._depth = 0
+
+    @property
+    def has_fts(self) -> bool:
+        return True
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        try:
+            cursor = self.conn.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
+
+    def executemany(self, sql: str, rows: list[Any]) -> None:
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One all-or-nothing write; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self.conn.rollback()
+            raise
+        self._depth = 0
+        try:
+            self.conn.commit()
+        except sqlite3.DatabaseError as exc:
+            self.conn.rollback()
+            raise translate(exc, self.path) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy through SQLite's online backup, created private (0600)."""
+        target = Path(target)
+        if target.exists():
+            raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
+        _create_private_file(target)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                self.conn.backup(dest)
+            finally:
+                dest.close()
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+
+
+def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
+    """One sentence for the user out of SQLite's error."""
+    from journal.errors import JournalError
+
+    if isinstance(exc, JournalError):
+        return exc
+    text = str(exc).lower()
+    where = str(path) if path else "the journal"
+    if "locked" in text or "busy" in text:
+        return DatabaseError(
+            f"{where} is locked by another program; close other Service Journal windows "
+            "and try again."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            f"{where} is read-only; check the file's and its folder's permissions."
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DatabaseError(
+            f"{where} is damaged; restore a backup or run `service-journal doctor`."
+        )
+    if isinstance(exc, sqlite3.IntegrityError):
+        return exc
+    return DatabaseError(f"Database problem with {where}: {exc}.")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    timeout = busy_timeout_ms()
+    conn = sqlite3.connect(
+        path, timeout=timeout / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {timeout}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def _enable_wal(db: Database) -> None:
+    """WAL lets the TUI read while the CLI writes; set only once, as it rewrites the header."""
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")

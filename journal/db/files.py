@@ -1,0 +1,89 @@
+"""The journal's file on disk: checks before anything writes, private (0600) new files, clean-up.
+
+A file is refused before it is opened for writing when it is a folder, empty, not SQLite or
+read-only, so that a refusal leaves it untouched; a journal being created under a temporary name
+leaves none of its files behind.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from journal.errors import DatabaseError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _read_only_by_mode(path: Path) -> bool:
+    """No write permission bit at all: refused even for root, whom the system would let write."""
+    return not path.stat().st_mode & 0o222
+
+
+def _prepare_folder(path: Path) -> None:
+    """Make sure the folder for ``path`` exists (created 0700) and is writable."""
+    folder = path.parent
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.is_dir() and (_read_only_by_mode(existing) or not os.access(existing, os.W_OK)):
+        raise DatabaseError(
+            f"Cannot create {path}: the folder {existing} is read-only; choose another place "
+            "with --db."
+        )
+    if not folder.is_dir():
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"Cannot create the folder {folder} ({exc.strerror}); choose another place with "
+                "--db."
+            ) from exc
+
+
+def _create_private_file(path: Path) -> None:
+    """Create an empty file readable only by its owner (and its folder, if missing, 0700)."""
+    _prepare_folder(path)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise DatabaseError(
+            f"Cannot create {path} ({exc.strerror}); choose another place with --db."
+        ) from exc
+    os.close(fd)
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a journal file; give a file path with --db.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise DatabaseError(f"No permission to read {path}; check its owner and mode.") from exc
+    if not header:
+        raise DatabaseError(
+            f"{path} is an empty file, not a journal; remove it or choose another file with --db."
+        )
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a Service Journal database (not SQLite); choose another file with --db."
+        )
+    owner_may_write = path.stat().st_mode & stat.S_IWUSR
+    folder = path.parent
+    if (
+        not owner_may_write
+        or _read_only_by_mode(folder)
+        or not os.access(path, os.W_OK)
+        or not os.access(folder, os.W_OK)
+    ):
+        raise DatabaseError(
+            f"{path} or its folder is read-only; check the permissions or copy the journal "
+            "somewhere writable."
+        )
+
+
+def _remove_new_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

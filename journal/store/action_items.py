@@ -1,0 +1,44 @@
+"""Action items across entries: listing them and setting their status (a review closes them)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from journal.db import Database, dt_to_db
+from journal.errors import InputError, NotFoundError
+from journal.rows import ActionItemRow, action_row
+
+
+class ActionItems:
+    """The store's queries and writes of action items (an entry's own is written with it)."""
+
+    db: Database
+    _now: Callable[[], datetime]
+
+    def action_items(self, status: str | None = None) -> list[ActionItemRow]:
+        sql = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
+        params: tuple[Any, ...] = ()
+        if status:
+            sql += " WHERE status = ?"
+            params = (status,)
+        return [action_row(row) for row in self.db.execute(sql + " ORDER BY id", params)]
+
+    def set_action_status(self, item_id: int, status: str) -> ActionItemRow:
+        if status not in ("open", "done", "dropped", "carried"):
+            raise InputError(f'Status must be one of open, done, dropped, carried, not "{status}".')
+        closed = None if status in ("open", "carried") else dt_to_db(self._now())
+        with self.db.transaction() as db:
+            cur = db.execute(
+                "UPDATE action_item SET status = ?, closed_at = ? WHERE id = ?",
+                (status, closed, item_id),
+            )
+            if cur.rowcount == 0:
+                raise NotFoundError(f"There is no action item #{item_id}.")
+        row = self.db.execute(
+            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
+            "WHERE id = ?",
+            (item_id,),
+        ).fetchone()
+        return action_row(row)

@@ -1,0 +1,235 @@
+"""Reading entries: one by id, paged lists with filters, ranked search, counts.
+
+Lists are keyset pages (newest first) and ranked search pages by offset, so that no view ever
+loads the whole journal; the constants below bound what a search ranks and what the tag filter
+probes, so a page costs about the same at any size of journal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from journal.db import Database, dt_from_db, dt_to_db, fts_query
+from journal.errors import NotFoundError
+from journal.rows import ENTRY_COLUMNS, EntryRow, Page, action_row, tag_mark
+from journal.values import EntryFilter
+
+_SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
+DEFAULT_PAGE = 50
+MAX_PAGE = 1000
+SEARCH_WINDOW = 2000
+"""How many of the most recent matches a search ranks (see ``Store._search``)."""
+TAG_PROBE = 2000
+"""Above this many uses a tag counts as common for the tag filter's plan."""
+
+
+class EntryReading:
+    """The store's queries over entries, each entry handed out with its tags and action items."""
+
+    db: Database
+
+    def get(self, entry_id: int) -> EntryRow:
+        rows = self._fetch(f"{_SELECT} WHERE e.id = ?", (entry_id,))
+        if not rows:
+            raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
+        return rows[0]
+
+    def get_many(self, ids: list[int]) -> list[EntryRow]:
+        """Entries in the order of ``ids`` (missing ids are skipped)."""
+        found: dict[int, EntryRow] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._fetch(f"{_SELECT} WHERE e.id IN ({marks})", tuple(chunk)):
+                found[row.id] = row
+        return [found[i] for i in ids if i in found]
+
+    def list(
+        self, flt: EntryFilter | None = None, limit: int = DEFAULT_PAGE, cursor: str | None = None
+    ) -> Page:
+        """One page, newest first; with a search, best matches first (see ``_search``)."""
+        flt = flt or EntryFilter()
+        limit = max(1, min(limit, MAX_PAGE))
+        where, params = self._where(flt, for_count=False)
+        if flt.search:
+            match = fts_query(flt.search)
+            return self._search(match, where, params, limit, cursor) if match else Page([], None)
+        if cursor:
+            at, _, last_id = cursor.partition("|")
+            where += " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))"
+            params = [*params, at, at, int(last_id)]
+        sql = f"{_SELECT} WHERE {where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?"
+        rows = self._fetch(sql, (*params, limit + 1))
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            return Page(rows[:limit], f"{dt_to_db(last.occurred_at)}|{last.id}")
+        return Page(rows, None)
+
+    def _search(
+        self, match: str, where: str, params: list[Any], limit: int, cursor: str | None
+    ) -> Page:
+        """Ranked search whose cost does not grow with the journal.
+
+        Ranking every match of a common word costs time in proportion to the journal, so the
+        ranking covers the ``SEARCH_WINDOW`` most recently written matches: those come best
+        first (cursor ``r:OFFSET``), older matches follow newest first (cursor ``i:ID``).
+        """
+        rows: list[EntryRow] = []
+        if cursor is None or cursor.startswith("r:"):
+            offset = int(cursor[2:]) if cursor else 0
+            window = (
+                "SELECT rowid AS rid, rank AS score FROM entry_fts WHERE entry_fts MATCH ? "
+                f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}"
+            )
+            sql = (
+                f"{_SELECT} JOIN ({window}) m ON m.rid = e.id WHERE {where} "
+                "ORDER BY m.score, e.id DESC LIMIT ? OFFSET ?"
+            )
+            rows = self._fetch(sql, (match, *params, limit + 1, offset))
+            if len(rows) > limit:
+                return Page(rows[:limit], f"r:{offset + limit}")
+            size, oldest = self.db.execute(
+                f"SELECT count(*), min(rid) FROM ({window})", (match,)
+            ).fetchone()
+            if size < SEARCH_WINDOW:
+                return Page(rows, None)
+            below = int(oldest)
+        else:
+            below = int(cursor[2:])
+        # Older matches, newest first, read from the index in bounded chunks.
+        while len(rows) <= limit:
+            ids = [
+                r[0]
+                for r in self.db.execute(
+                    "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ? AND rowid < ? "
+                    "ORDER BY rowid DESC LIMIT 500",
+                    (match, below),
+                )
+            ]
+            if not ids:
+                break
+            below = ids[-1]
+            marks = ",".join("?" * len(ids))
+            sql = f"{_SELECT} WHERE e.id IN ({marks}) AND {where} ORDER BY e.id DESC"
+            rows.extend(self._fetch(sql, (*ids, *params)))
+        if len(rows) > limit:
+            return Page(rows[:limit], f"i:{rows[limit - 1].id}")
+        return Page(rows, None)
+
+    def iter_entries(self, flt: EntryFilter | None = None, chunk: int = 500) -> Iterator[EntryRow]:
+        """Every matching entry, newest first, read a page at a time (exports, reviews)."""
+        cursor: str | None = None
+        while True:
+            page = self.list(flt, limit=chunk, cursor=cursor)
+            yield from page.entries
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def count(self, flt: EntryFilter | None = None) -> int:
+        flt = flt or EntryFilter()
+        where, params = self._where(flt, for_count=True)
+        if flt.search:
+            match = fts_query(flt.search)
+            if match is None:
+                return 0
+            sql = (
+                "SELECT count(*) FROM entry e WHERE e.id IN "
+                f"(SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?) AND {where}"
+            )
+            return int(self.db.execute(sql, (match, *params)).fetchone()[0])
+        return int(
+            self.db.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0]
+        )
+
+    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, list[Any]]:
+        clauses = ["e.trashed_at IS NOT NULL" if flt.trashed else "e.trashed_at IS NULL"]
+        params: list[Any] = []
+        if flt.start is not None:
+            clauses.append("e.occurred_at >= ?")
+            params.append(dt_to_db(flt.start))
+        if flt.end is not None:
+            clauses.append("e.occurred_at < ?")
+            params.append(dt_to_db(flt.end))
+        if flt.tag:
+            clauses.append(self._tag_clause(flt.tag, flt.polarity, for_count, params))
+        if flt.setting:
+            clauses.append("e.setting = ? COLLATE NOCASE")
+            params.append(flt.setting)
+        for name in ("perspective", "overall"):
+            value = getattr(flt, name)
+            if value:
+                clauses.append(f"e.{name} = ?")
+                params.append(value)
+        if flt.flagged is not None:
+            clauses.append("e.flagged = ?")
+            params.append(int(flt.flagged))
+        if flt.private is not None:
+            clauses.append("e.private = ?")
+            params.append(int(flt.private))
+        if flt.unreflected:
+            clauses.append("e.differently IS NULL AND e.lesson IS NULL")
+        return " AND ".join(clauses), params
+
+    def _tag_clause(
+        self, slug: str, polarity: int | None, for_count: bool, params: list[Any]
+    ) -> str:
+        """Entries with a tag, by the cheaper of two plans.
+
+        A page of a common tag is found fastest by walking entries newest first and checking
+        each (EXISTS on the primary key); a rare tag by collecting its few entries (IN). A bounded
+        probe of the tag index tells which applies, so neither plan grows with the journal.
+        """
+        sign = "" if polarity is None else " AND polarity = ?"
+        values: list[Any] = [slug] if polarity is None else [slug, polarity]
+        common = False
+        if not for_count:
+            probe = (
+                f"SELECT count(*) FROM (SELECT 1 FROM entry_tag WHERE tag_slug = ?{sign} "
+                f"LIMIT {TAG_PROBE})"
+            )
+            common = self.db.execute(probe, values).fetchone()[0] >= TAG_PROBE
+        params.extend(values)
+        if common:
+            return (
+                "EXISTS (SELECT 1 FROM entry_tag t WHERE t.entry_id = e.id AND t.tag_slug = ?"
+                f"{sign.replace('polarity', 't.polarity')})"
+            )
+        return f"e.id IN (SELECT entry_id FROM entry_tag WHERE tag_slug = ?{sign})"
+
+    def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
+        rows = self.db.execute(sql, params).fetchall()
+        if not rows:
+            return []
+        # Built positionally: ENTRY_COLUMNS is the field order of EntryRow (a test holds them
+        # together), which spares a dict per row when a review or an export reads a week.
+        entries = [
+            EntryRow(
+                *raw[:2],
+                dt_from_db(raw[2]),
+                *raw[3:14],
+                bool(raw[14]),
+                bool(raw[15]),
+                dt_from_db(raw[16]),
+                dt_from_db(raw[17]),
+                dt_from_db(raw[18]),
+            )
+            for raw in rows
+        ]
+        by_id = {entry.id: entry for entry in entries}
+        marks = ",".join("?" * len(by_id))
+        ids = tuple(by_id)
+        tag_sql = (
+            f"SELECT entry_id, tag_slug, polarity FROM entry_tag WHERE entry_id IN ({marks}) "
+            "ORDER BY polarity DESC, tag_slug"
+        )
+        for entry_id, slug, polarity in self.db.execute(tag_sql, ids).fetchall():
+            by_id[entry_id].tags.append(tag_mark(slug, polarity))
+        item_sql = (
+            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
+            f"WHERE entry_id IN ({marks}) ORDER BY id"
+        )
+        for item in self.db.execute(item_sql, ids).fetchall():
+            by_id[item[1]].action_items.append(action_row(item))
+        return entries
