@@ -595,7 +595,14 @@ def bench_tui(journals: dict[int, JournalFiles], args, env: dict[str, str], week
     open_database(str(empty)).close()
     floor = [sys.executable, str(Path(__file__).parent / "textual_floor.py")]
     cases = [
-        tui_bench.TuiCase("Textual floor (minimal app)", empty, 0, steps=("capture",), app=floor),
+        tui_bench.TuiCase(
+            "Textual floor (minimal app)",
+            empty,
+            0,
+            steps=("capture",),
+            app=floor,
+            whole_form=False,
+        ),
         tui_bench.TuiCase("empty journal", empty, 0, steps=("capture",)),
     ]
     for size, files in journals.items():

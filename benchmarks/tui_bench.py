@@ -8,6 +8,8 @@ itself. The benchmark then polls ``tmux capture-pane -p`` (about every 10 ms) an
 - form drawn: the capture form's "What happened" label is on screen;
 - key shown: a distinctive character, sent with ``tmux send-keys`` as soon as the form is seen,
   appears on screen (this is "accepts a keystroke": the time counts from process start);
+- whole form: the form's last field ("What I would do differently") is on screen too, from
+  process start (the app draws "What happened" first and mounts the other fields just after);
 - browse: ctrl+b pressed (at once, or ``settle_s`` after the key) until the newest entry's text
   is on screen;
 - review: ctrl+r pressed until the review is shown with its figures: the current week's label
@@ -36,6 +38,8 @@ _SERVERS = itertools.count()
 KEY = "Q"
 POLL_S = 0.010
 FORM_MARKER = "What happened"
+WHOLE_FORM_MARKER = "What I would do differently"
+"""The form's last field: the app draws "What happened" first and the other fields right after."""
 REVIEW_LOADED = "in a row:"
 """Part of the review header's streak line, drawn once the week's review has been read."""
 
@@ -49,6 +53,8 @@ class TuiCase:
     steps: tuple[str, ...] = ("capture",)
     app: list[str] | None = None
     """Another program to time instead of the app (the Textual floor)."""
+    whole_form: bool = True
+    """Whether to wait for the whole capture form too (the floor has one field only)."""
     settle_s: float = 0.0
     """Seconds to wait after the key is shown before ctrl+b: 0 presses it at once, while the
     app is still loading its database layer in the background; a pause shows the screens' own
@@ -198,6 +204,12 @@ def _one_run(
         return False
     result.samples.setdefault("capture", []).append(shown - started)
     result.status.setdefault("capture", "ok")
+    if case.whole_form:
+        whole, screen = _wait_for(tmux, name, lambda s: WHOLE_FORM_MARKER in s, timeout_s)
+        if whole is None:
+            result.status["capture"] = f"n/a: whole form not seen ({_summary(screen)})"
+            return False
+        result.samples.setdefault("form_whole", []).append(whole - started)
     pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}", check=False).strip()
     if case.settle_s:
         time.sleep(case.settle_s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from datetime import tzinfo
 from pathlib import Path
@@ -16,6 +17,7 @@ from tui.dialogs.new_tag import NewTagDialog
 from tui.dialogs.restore_draft import RestoreDraftDialog
 from tui.forms import new_entry
 from tui.widgets.choice import Choice
+from tui.widgets.quick_fields import EMPTY, QuickFields
 from tui.widgets.tag_picker import TagPicker
 
 
@@ -106,6 +108,64 @@ async def test_saving_checks_the_entry_off_the_ui_thread(
     assert threads and threading.main_thread().name not in threads
     with open_store(path) as store:
         assert [e.what for e in store.list().entries] == ["Quick one"]
+
+
+async def test_the_form_shows_what_happened_first_and_a_quick_save_waits_for_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other fields follow "What happened" after the first paint; ctrl+s before they are
+    in saves once they are, and a quit keeps what was typed."""
+    release = asyncio.Event()
+    mount_rest = QuickFields.mount_rest
+
+    async def held(self: QuickFields) -> None:
+        await release.wait()
+        await mount_rest(self)
+
+    monkeypatch.setattr(QuickFields, "mount_rest", held)
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        fields = app.query_one(QuickFields)
+        await pilot.press(*keys("Early bird"))
+        assert not fields.complete and not app.query("#setting")
+        assert fields.values() == {**EMPTY, "what": "Early bird"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.query_one("#what", Input).value == "Early bird"  # not saved yet
+        release.set()
+        await settle(pilot, lambda: "Saved #1" in str(app.query_one("#capture-status").render()))
+        order = ["what", "what-error", "setting", "when", "when-error", "perspective", "overall"]
+        order += ["tags", "differently", "form-error"]
+        assert [w.id for w in fields.query("*") if w.id in order] == order
+    with open_store(path) as store:
+        assert [e.what for e in store.list().entries] == ["Early bird"]
+
+
+async def test_a_burst_typed_before_the_other_fields_are_in_lands_where_it_belongs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paste or a script: tab waits for the fields, and the keys after it wait for the tab."""
+    release = asyncio.Event()
+    mount_rest = QuickFields.mount_rest
+
+    async def held(self: QuickFields) -> None:
+        await release.wait()
+        await mount_rest(self)
+
+    monkeypatch.setattr(QuickFields, "mount_rest", held)
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst = asyncio.create_task(
+            pilot.press(*keys("Clerk"), "tab", *keys("pharmacy"), "tab", *keys("9am"))
+        )
+        await pilot.pause()
+        assert not app.query("#setting")
+        release.set()
+        await burst
+        await settle(pilot, lambda: app.query_one("#when", Input).value.endswith("9am"))
+        assert app.query_one("#what", Input).value == "Clerk"
+        assert app.query_one("#setting", Input).value == "pharmacy"
 
 
 async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path: Path) -> None:

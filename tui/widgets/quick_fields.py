@@ -7,11 +7,13 @@ appear in a line under the field they concern.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from journal.taxonomy import BUILTIN_SETTINGS
@@ -25,46 +27,98 @@ PERSPECTIVES = [
 ]
 OVERALLS = [("well", "went well"), ("badly", "went badly"), ("mixed", "mixed")]
 _TEXT_INPUTS = ("what", "setting", "when", "differently")
+EMPTY: dict[str, Any] = {
+    "what": "",
+    "setting": "",
+    "when": "now",
+    "differently": "",
+    "perspective": None,
+    "overall": None,
+    "tags": [],
+}
+"""The values of a form nobody has touched."""
 _ERROR_SLOTS = ("what", "when")
 
 
 class QuickFields(Vertical):
     """The fields of a quick capture; Enter in a text field moves on to the next one."""
 
+    def __init__(
+        self, *, staged: bool = False, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.complete = not staged
+        """Whether every field is mounted: a staged form starts with "What happened" alone."""
+        self._mounting = asyncio.Lock()
+
     def compose(self) -> ComposeResult:
         what = Input(placeholder="One line: what did you see?", id="what", max_length=500)
         what.border_title = "What happened"
         yield what
         yield Label(id="what-error", classes="field-error", markup=False)
-        with Horizontal(classes="field-row"):
-            yield Label("Setting", classes="field-label")
-            yield Input(
-                placeholder="where (→ accepts a suggestion)",
-                id="setting",
-                compact=True,
-                suggester=SuggestFromList(BUILTIN_SETTINGS, case_sensitive=False),
-            )
-            yield Label("When", classes="field-label when-label")
-            yield Input("now", id="when", compact=True, placeholder="now, 2h ago, yesterday 9am")
-        yield Label(id="when-error", classes="field-error", markup=False)
-        with Horizontal(classes="field-row"):
-            yield Label("Perspective", classes="field-label")
-            yield Choice(PERSPECTIVES, id="perspective")
-        with Horizontal(classes="field-row"):
-            yield Label("Overall", classes="field-label")
-            yield Choice(OVERALLS, id="overall")
-        yield TagPicker(id="tags")
+        if self.complete:
+            yield from self._rest()
+
+    async def mount_rest(self) -> None:
+        """A staged form's other fields, a row at a time so that typing is served in between;
+        a second caller waits for the first one's fields."""
+        async with self._mounting:
+            if self.complete:
+                return
+            for widget in self._rest():
+                await self.mount(widget)
+            # Focus moves in the order of the fields' places on screen: wait until they have one.
+            laid_out: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self.call_after_refresh(laid_out.set_result, None)
+            await laid_out
+            self.complete = True
+
+    def _rest(self) -> list[Widget]:
+        """Every field after "What happened", in the order of the form."""
+        setting = Input(
+            placeholder="where (→ accepts a suggestion)",
+            id="setting",
+            compact=True,
+            suggester=SuggestFromList(BUILTIN_SETTINGS, case_sensitive=False),
+        )
         differently = Input(
             placeholder="What would you have done in their place?", id="differently"
         )
         differently.border_title = "What I would do differently"
-        yield differently
-        yield Label(id="form-error", classes="field-error", markup=False)
+        return [
+            Horizontal(
+                Label("Setting", classes="field-label"),
+                setting,
+                Label("When", classes="field-label when-label"),
+                Input("now", id="when", compact=True, placeholder="now, 2h ago, yesterday 9am"),
+                classes="field-row",
+            ),
+            Label(id="when-error", classes="field-error", markup=False),
+            Horizontal(
+                Label("Perspective", classes="field-label"),
+                Choice(PERSPECTIVES, id="perspective"),
+                classes="field-row",
+            ),
+            Horizontal(
+                Label("Overall", classes="field-label"),
+                Choice(OVERALLS, id="overall"),
+                classes="field-row",
+            ),
+            TagPicker(id="tags"),
+            differently,
+            Label(id="form-error", classes="field-error", markup=False),
+        ]
 
     # ----------------------------------------------------------------- values
 
     def values(self) -> dict[str, Any]:
-        """The raw field contents (texts unstripped, tags as +slug/-slug)."""
+        """The raw field contents (texts unstripped, tags as +slug/-slug).
+
+        Before a staged form is complete the other fields are not there yet: they count as empty.
+        """
+        if not self.complete:
+            what = self.query_one("#what", Input).value
+            return {**EMPTY, "what": what}
         data: dict[str, Any] = {
             name: self.query_one(f"#{name}", Input).value for name in _TEXT_INPUTS
         }
