@@ -213,7 +213,7 @@ def _tui_table(results: dict) -> list[str]:
                     else (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2
                 )
                 cells.append(f"{median:.3f} ({ordered[0]:.3f}–{ordered[-1]:.3f})")
-            elif status:
+            elif status and status != "ok":
                 cells.append(status.replace("|", "/")[:80])
             else:
                 cells.append("–")
