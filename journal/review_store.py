@@ -21,6 +21,7 @@ from journal.checkin import ANSWERS, QUESTIONS
 from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError, UnknownTagError, UsageError
 from journal.rows import ActionItemRow, action_row
+from journal.store.action_items import read_action_item
 from journal.taxonomy import normalise_slug, suggest
 from journal.weeks import parse_week, shift_week, week_label
 
@@ -427,12 +428,7 @@ class ReviewStore:
             raise NotFoundError(f"There is no action item #{item_id}.")
 
     def _item(self, item_id: int) -> ActionItemRow:
-        row = self.db.execute(
-            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
-            "WHERE id = ?",
-            (item_id,),
-        ).fetchone()
-        return action_row(row)
+        return read_action_item(self.db, item_id)
 
 
 def _clean_text(value: str | None, name: str, limit: int, *, one_line: bool) -> str | None:

@@ -10,6 +10,16 @@ from journal.db import Database, dt_to_db
 from journal.errors import InputError, NotFoundError
 from journal.rows import ActionItemRow, action_row
 
+ITEM_SELECT = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
+
+
+def read_action_item(db: Database, item_id: int) -> ActionItemRow:
+    """One action item as it is now (the review's decisions read them back the same way)."""
+    row = db.execute(f"{ITEM_SELECT} WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no action item #{item_id}.")
+    return action_row(row)
+
 
 class ActionItems:
     """The store's queries and writes of action items (an entry's own is written with it)."""
@@ -18,7 +28,7 @@ class ActionItems:
     _now: Callable[[], datetime]
 
     def action_items(self, status: str | None = None) -> list[ActionItemRow]:
-        sql = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
+        sql = ITEM_SELECT
         params: tuple[Any, ...] = ()
         if status:
             sql += " WHERE status = ?"
@@ -36,9 +46,4 @@ class ActionItems:
             )
             if cur.rowcount == 0:
                 raise NotFoundError(f"There is no action item #{item_id}.")
-        row = self.db.execute(
-            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
-            "WHERE id = ?",
-            (item_id,),
-        ).fetchone()
-        return action_row(row)
+        return read_action_item(self.db, item_id)

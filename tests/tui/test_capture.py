@@ -110,11 +110,8 @@ async def test_saving_checks_the_entry_off_the_ui_thread(
         assert [e.what for e in store.list().entries] == ["Quick one"]
 
 
-async def test_the_form_shows_what_happened_first_and_a_quick_save_waits_for_the_rest(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The other fields follow "What happened" after the first paint; ctrl+s before they are
-    in saves once they are, and a quit keeps what was typed."""
+def hold_the_other_fields(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
+    """Keep the capture form at "What happened" alone until the returned event is set."""
     release = asyncio.Event()
     mount_rest = QuickFields.mount_rest
 
@@ -123,6 +120,15 @@ async def test_the_form_shows_what_happened_first_and_a_quick_save_waits_for_the
         await mount_rest(self)
 
     monkeypatch.setattr(QuickFields, "mount_rest", held)
+    return release
+
+
+async def test_the_form_shows_what_happened_first_and_a_quick_save_waits_for_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The other fields follow "What happened" after the first paint; ctrl+s before they are
+    in saves once they are."""
+    release = hold_the_other_fields(monkeypatch)
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -146,14 +152,7 @@ async def test_a_burst_typed_before_the_other_fields_are_in_lands_where_it_belon
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A paste or a script: tab waits for the fields, and the keys after it wait for the tab."""
-    release = asyncio.Event()
-    mount_rest = QuickFields.mount_rest
-
-    async def held(self: QuickFields) -> None:
-        await release.wait()
-        await mount_rest(self)
-
-    monkeypatch.setattr(QuickFields, "mount_rest", held)
+    release = hold_the_other_fields(monkeypatch)
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
         burst = asyncio.create_task(
