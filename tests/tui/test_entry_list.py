@@ -220,3 +220,25 @@ async def test_the_theme_colours_the_stripes_and_the_cursor_which_shows_the_focu
         app.theme = "textual-light"
         await pilot.pause()
         assert background(entries, 2) != blurred  # no strip of the old theme is left
+
+
+async def test_the_row_under_the_mouse_is_lit_until_the_keyboard_takes_over() -> None:
+    app = ListApp(30)
+    async with app.run_test(size=(60, 20)) as pilot:
+        entries = app.query_one(EntryList)
+        plain = background(entries, 4)
+        await pilot.hover(EntryList, offset=(3, 4))  # the fourth row
+        await pilot.pause()
+        assert entries.hover_row == 3
+        lit = background(entries, 4)
+        assert lit not in (plain, background(entries, 1))  # neither a row nor the cursor's look
+        await pilot.hover(EntryList, offset=(3, 0))  # the header: no row
+        await pilot.pause()
+        assert entries.hover_row is None and background(entries, 4) == plain
+        await pilot.hover(EntryList, offset=(3, 1))  # the cursor's row keeps the cursor's look
+        await pilot.pause()
+        assert entries.hover_row == 0 and background(entries, 1) != lit
+        await pilot.hover(EntryList, offset=(3, 6))
+        await press(pilot, "pagedown")  # scrolled: the hover would light another entry
+        assert entries.hover_row is None
+        assert all(background(entries, y) != lit for y in range(1, VISIBLE + 1))

@@ -57,6 +57,7 @@ class EntryList(ScrollView, can_focus=True):
         "entry-list--cursor",
         "entry-list--even-row",
         "entry-list--odd-row",
+        "entry-list--hover",
     }
     # The DataTable's rules, so that every theme colours the list as it coloured the table.
     DEFAULT_CSS = """
@@ -69,6 +70,7 @@ class EntryList(ScrollView, can_focus=True):
         &:ansi > .entry-list--header { background: ansi_bright_blue; color: ansi_default; }
         & > .entry-list--even-row { background: $surface-lighten-1 50%; }
         &:dark > .entry-list--even-row { background: $surface-darken-1 40%; }
+        & > .entry-list--hover { background: $block-hover-background; }
         & > .entry-list--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -111,6 +113,7 @@ class EntryList(ScrollView, can_focus=True):
         self._keys: list[int] = []
         self._rows: list[tuple[str, ...]] = []
         self._cursor = 0
+        self._hover: int | None = None
         self._strips: LRUCache[tuple[tuple[str, ...], Style, int], Strip] = LRUCache(1024)
 
     # ----------------------------------------------------------------- contents
@@ -157,6 +160,7 @@ class EntryList(ScrollView, can_focus=True):
         self._keys.clear()
         self._rows.clear()
         self._cursor = 0
+        self._hover = None
         self._resized()
         self.scroll_to(0, 0, animate=False)
 
@@ -218,19 +222,23 @@ class EntryList(ScrollView, can_focus=True):
             self.scroll_to_region(region, spacing=Spacing(top=HEADER), animate=False, x_axis=False)
 
     def action_move_by(self, rows: int) -> None:
+        self._set_hover(None)  # the keyboard took over, as in the DataTable
         self.move_cursor(self._cursor + rows)
 
     def action_page(self, pages: int) -> None:
         """Pages down (up when negative), the cursor keeping its line, as in the DataTable."""
         rows = pages * max(1, self.scrollable_content_region.height - HEADER)
+        self._set_hover(None)
         self.scroll_to(y=self.scroll_y + rows, animate=False)
         self.move_cursor(self._cursor + rows)
 
     def action_first(self) -> None:
+        self._set_hover(None)
         self.move_cursor(0)
 
     def action_last(self) -> None:
         """The last loaded row: its Highlighted message has browse load the next page."""
+        self._set_hover(None)
         self.move_cursor(len(self._rows) - 1)
 
     def action_select_cursor(self) -> None:
@@ -239,16 +247,39 @@ class EntryList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor; on the cursor's row (so a double click too) it opens."""
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y < HEADER:
-            return
-        row = offset.y - HEADER + self.scroll_offset.y
-        if row < len(self._rows):
+        row = self._row_under(event)
+        if row is not None:
             event.stop()
             if row == self._cursor:
                 self.action_select_cursor()
             else:
                 self.move_cursor(row)
+
+    @property
+    def hover_row(self) -> int | None:
+        """The row under the mouse pointer, lit as in the DataTable; None when there is none."""
+        return self._hover
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_hover(self._row_under(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _row_under(self, event: events.MouseEvent) -> int | None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < HEADER:
+            return None
+        row = offset.y - HEADER + self.scroll_offset.y
+        return row if row < len(self._rows) else None
+
+    def _set_hover(self, row: int | None) -> None:
+        if row == self._hover:
+            return
+        for line in (self._hover, row):
+            if line is not None:
+                self.refresh_line(line + HEADER)
+        self._hover = row
 
     # ----------------------------------------------------------------- drawing
 
@@ -270,6 +301,8 @@ class EntryList(ScrollView, can_focus=True):
             style = self.get_component_rich_style(stripe)
             if row == self._cursor:
                 style += self.get_component_rich_style("entry-list--cursor")
+            elif row == self._hover:
+                style += self.get_component_rich_style("entry-list--hover")
             strip = self._strip(self._rows[row], style, width)
         if scroll_x or strip.cell_length > width:
             strip = strip.crop(scroll_x, scroll_x + width)
