@@ -54,12 +54,18 @@ def tag_marks(texts: list[str]) -> list[Any]:
     return [TagMark.parse(text) for text in texts]
 
 
+def require_what(values: dict[str, Any]) -> None:
+    """FormError when "What happened" is empty: the one check a form can make before the
+    validation layer is imported."""
+    if not str(values.get("what") or "").strip():
+        raise FormError("what", "What happened is required and cannot be empty.")
+
+
 def new_entry(values: dict[str, Any], zone: tzinfo) -> Any:
     """An ``EntryIn`` from the capture form's values, or FormError."""
     from journal.schemas import EntryIn
 
-    if not str(values.get("what") or "").strip():
-        raise FormError("what", "What happened is required and cannot be empty.")
+    require_what(values)
     data = {name: values.get(name) for name in QUICK_FIELDS if name not in ("tags", "when")}
     data["tags"] = tag_marks(values.get("tags") or [])
     at = parse_when_text(str(values.get("when") or ""), zone)

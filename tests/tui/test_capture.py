@@ -136,10 +136,11 @@ async def test_the_form_shows_what_happened_first_and_a_quick_save_waits_for_the
         await pilot.press(*keys("Early bird"))
         assert not fields.complete and not app.query("#setting")
         assert fields.values() == {**EMPTY, "what": "Early bird"}
-        await pilot.press("ctrl+s")
+        save = asyncio.create_task(pilot.press("ctrl+s"))  # held until the fields are in
         await pilot.pause()
         assert app.query_one("#what", Input).value == "Early bird"  # not saved yet
         release.set()
+        await save
         await settle(pilot, lambda: "Saved #1" in str(app.query_one("#capture-status").render()))
         order = ["what", "what-error", "setting", "when", "when-error", "perspective", "overall"]
         order += ["tags", "differently", "form-error"]

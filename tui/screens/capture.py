@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import DatabaseError, JournalError
-from tui.forms import FormError, draft_summary, has_content, new_entry
+from tui.forms import FormError, draft_summary, has_content, new_entry, require_what
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
@@ -54,7 +54,6 @@ class CaptureScreen(Screen[None]):
         self._offered_draft: dict[str, Any] = {}
         self._generation = 0
         """Bumped whenever the stored draft must not be overwritten by older autosaves."""
-        self._save_when_complete = False
 
     def compose(self) -> ComposeResult:
         yield ModeBar("capture")
@@ -78,9 +77,6 @@ class CaptureScreen(Screen[None]):
         what the journal has for them (sticky values, suggestions, tags, a kept draft)."""
         await self.fields.mount_rest()
         self._load()
-        if self._save_when_complete:
-            self._save_when_complete = False
-            self.action_save()
 
     async def action_next_field(self) -> None:
         # A burst typed in the first moments: its tab waits for the other fields, and so do the
@@ -161,15 +157,15 @@ class CaptureScreen(Screen[None]):
 
     # ----------------------------------------------------------------- saving
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         fields = self.fields
-        if not fields.complete:
-            self._save_when_complete = True  # ctrl+s in the first moments: once all fields are in
-            return
+        await fields.mount_rest()  # ctrl+s in the first moments: once all fields are in
         fields.clear_errors()
         values = fields.values()
-        if not values["what"].strip():
-            fields.show_error("what", "What happened is required and cannot be empty.")
+        try:
+            require_what(values)
+        except FormError as exc:
+            fields.show_error(exc.field, exc.message)
             return
         if self._saving:
             return

@@ -149,10 +149,10 @@ class QuickFields(Vertical):
         """Empty the form for the next entry, keeping the sticky fields."""
         for name in _TEXT_INPUTS:
             if name not in keep:
-                self.query_one(f"#{name}", Input).value = "now" if name == "when" else ""
+                self.query_one(f"#{name}", Input).value = EMPTY[name]
         for name in ("perspective", "overall"):
             if name not in keep:
-                self.query_one(f"#{name}", Choice).value = None
+                self.query_one(f"#{name}", Choice).value = EMPTY[name]
         self.query_one(TagPicker).clear()
         self.clear_errors()
 
