@@ -221,25 +221,27 @@ class EntryList(ScrollView, can_focus=True):
             region = Region(0, self._cursor + HEADER, 1, 1)
             self.scroll_to_region(region, spacing=Spacing(top=HEADER), animate=False, x_axis=False)
 
+    def _move_by_key(self, row: int) -> None:
+        """The cursor moved from the keyboard, which takes the hover light away (as in the
+        DataTable) until the mouse moves again."""
+        self._set_hover(None)
+        self.move_cursor(row)
+
     def action_move_by(self, rows: int) -> None:
-        self._set_hover(None)  # the keyboard took over, as in the DataTable
-        self.move_cursor(self._cursor + rows)
+        self._move_by_key(self._cursor + rows)
 
     def action_page(self, pages: int) -> None:
         """Pages down (up when negative), the cursor keeping its line, as in the DataTable."""
         rows = pages * max(1, self.scrollable_content_region.height - HEADER)
-        self._set_hover(None)
         self.scroll_to(y=self.scroll_y + rows, animate=False)
-        self.move_cursor(self._cursor + rows)
+        self._move_by_key(self._cursor + rows)
 
     def action_first(self) -> None:
-        self._set_hover(None)
-        self.move_cursor(0)
+        self._move_by_key(0)
 
     def action_last(self) -> None:
         """The last loaded row: its Highlighted message has browse load the next page."""
-        self._set_hover(None)
-        self.move_cursor(len(self._rows) - 1)
+        self._move_by_key(len(self._rows) - 1)
 
     def action_select_cursor(self) -> None:
         if self._rows:
