@@ -5,7 +5,8 @@ of ``journal`` are imported here. The journal is opened in a thread worker after
 
 The modules the user will need next (browse, the review, the validation layer for saving) are
 imported by that worker too, once the journal is open, but only while the user pauses: an import
-competing with a screen being built would double the time that screen takes to appear.
+competing with a screen being built would double the time that screen takes to appear. Their
+stylesheets are read last, in a pause too (``tui.styles``).
 
 The places share one screen stack instead of being Textual modes: the capture form at the bottom,
 browse or the review pushed on it (installed, so they live on while the user is elsewhere), an
@@ -32,6 +33,7 @@ from textual.screen import Screen
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
 from tui.screens.capture import CaptureScreen
+from tui.styles import LATER
 
 if TYPE_CHECKING:
     from journal.config import Settings
@@ -56,7 +58,7 @@ QUIET_S = 0.4
 class ServiceJournalApp(App[int]):
     """Capture in seconds, then browse, search, reflect and edit."""
 
-    CSS_PATH = ["app.tcss", "review.tcss", "export.tcss"]
+    CSS_PATH = "app.tcss"
     TITLE = "Service Journal"
     BINDINGS = [
         Binding("f1", "help", "Help", id="app.help"),
@@ -114,6 +116,7 @@ class ServiceJournalApp(App[int]):
             if self.review is None:
                 from tui.screens.review import ReviewScreen
 
+                self._read_later_styles()  # opened before the pause that reads them
                 self.review = ReviewScreen()
                 self.install_screen(self.review, "review")
             return self.review
@@ -137,13 +140,34 @@ class ServiceJournalApp(App[int]):
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
+        # Each step waits for a pause: started as a key arrives, it would slow what the key asked
+        # for (browse, the review) as much as it saves later.
         for module in WARM_UP:
-            # Each import waits for a pause: started as a key arrives, it would slow what the key
-            # asked for (browse, the review) as much as it saves later.
-            while (rest := self._last_key + QUIET_S - monotonic()) > 0:
-                if self._stop_warming.wait(rest):
-                    return
+            if not self._rested():
+                return
             import_module(module)
+        if self._rested():
+            self.call_from_thread(self._read_later_styles)
+
+    def _rested(self) -> bool:
+        """Wait until the keyboard has rested for ``QUIET_S``; False once the app is closing."""
+        while (rest := self._last_key + QUIET_S - monotonic()) > 0:
+            if self._stop_warming.wait(rest):
+                return False
+        return not self._stop_warming.is_set()
+
+    def _read_later_styles(self) -> None:
+        """Read the stylesheets of an open entry, the review and the export (``tui.styles``).
+
+        Their rules are for their own screens' widgets (a test holds it), so the widgets already
+        on screen need no restyle: only the new rules are parsed, about 6 ms, where Textual's
+        reading on a screen's first opening parses every rule again and restyles every widget.
+        """
+        unread = [path for path in LATER if not self.stylesheet.has_source(str(path))]
+        for path in unread:
+            self.stylesheet.read(path)
+        if unread:
+            self.stylesheet.parse()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

@@ -6,15 +6,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from textual.css.scalar import Scalar
 from textual.widgets import Input
-from tui_helpers import app_for, open_store, settle
+from tui_helpers import app_for, open_store, seed_sample, settle
 
 from journal.config import Settings
 from tui.app import ServiceJournalApp, make_app
+from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.screens.capture import CaptureScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.help import KEYS, HelpScreen
+from tui.styles import LATER, REVIEW
+from tui.widgets.mode_bar import ModeBar
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -97,6 +101,60 @@ async def test_the_launcher_hears_once_the_form_is_on_screen(tmp_path: Path) -> 
     assert len(seen) == 1 and seen[0] > 0
 
 
+async def test_start_up_reads_only_the_forms_stylesheet_and_the_rest_in_a_pause(
+    tmp_path: Path,
+) -> None:
+    """The other places' stylesheets are read once the user pauses, so their first opening does
+    not read them again (that would be a pass over every rule and every widget just then)."""
+    app = app_for(tmp_path / "j.db")
+    later = [str(path) for path in LATER]
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert not [path for path in later if app.stylesheet.has_source(path)]
+        await settle(pilot, lambda: all(app.stylesheet.has_source(path) for path in later))
+        reparsed: list[bool] = []
+        whole_pass = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: reparsed.append(True) or whole_pass()  # type: ignore[method-assign]
+        await pilot.press("ctrl+r")
+        await settle(pilot, lambda: app.place == "review")
+        await pilot.press("x")
+        await settle(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert app.screen.query_one("#export-dialog").styles.width == Scalar.parse("112")
+    assert reparsed == []
+
+
+async def test_a_place_opened_before_the_pause_brings_its_stylesheet(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        # At once: the read-ahead waits for the keys to rest, so only the review brings it now.
+        await pilot.press("ctrl+r")
+        assert app.place == "review" and app.stylesheet.has_source(str(REVIEW))
+        await settle(pilot)
+        assert app.screen.query_one("#review-header").styles.height == Scalar.parse("1")
+
+
+async def test_the_stylesheets_read_later_style_no_widget_already_on_screen(
+    tmp_path: Path,
+) -> None:
+    """Why reading them ahead needs no restyle of the capture form or browse: none of their rules
+    applies there, so a full restyle after reading them changes no style."""
+    seed_sample(tmp_path / "j.db")
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+b")
+        await settle(pilot, lambda: app.place == "browse" and app.browse is not None)
+        await pilot.press("ctrl+n")
+        await settle(pilot, lambda: app.place == "capture")
+        assert app.browse is not None
+        nodes = [*app.capture.walk_children(with_self=True)]
+        nodes += app.browse.walk_children(with_self=True)
+        before = [node.styles.css for node in nodes]
+        for path in LATER:
+            app.stylesheet.read(path)
+        app.stylesheet.update(app.capture)
+        app.stylesheet.update(app.browse)
+        assert [node.styles.css for node in nodes] == before
+
+
 async def test_an_unknown_time_zone_is_explained_and_the_journal_left_closed(
     tmp_path: Path,
 ) -> None:
@@ -125,6 +183,27 @@ async def test_modes_switch_with_keys(tmp_path: Path) -> None:
         assert app.query_one("#what", Input).value == "r"
         await pilot.press("ctrl+r")
         await settle(pilot, lambda: app.place == "review")
+
+
+async def test_a_click_on_a_place_in_the_top_line_goes_there(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+
+        async def click(title: str) -> None:
+            line = str(app.screen.query_one(ModeBar).render())
+            assert line.startswith(" Service Journal") and len(line) == 120
+            await pilot.click(ModeBar, offset=(line.index(title) + 1, 0))
+
+        await click("Browse")
+        await settle(pilot, lambda: app.place == "browse")
+        await click("Review")
+        await settle(pilot, lambda: app.place == "review")
+        await click("Service Journal")  # the name is not a place
+        await settle(pilot)
+        assert app.place == "review"
+        await click("Capture")
+        await settle(pilot, lambda: app.place == "capture")
 
 
 async def test_palette_commands_are_named_area_action(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from tui.dialogs.export_options import (
     target_path,
     this_week,
 )
+from tui.styles import EXPORT
 from tui.widgets.export_choice import OneOf
 from tui.widgets.export_preview import ExportPreview
 from tui.widgets.key_hints import KeyHints
@@ -58,6 +59,7 @@ def span_text(chosen: ExportRange) -> str:
 class ExportDialog(ModalScreen[Path | None]):
     """Returns the path written, or None when closed without writing."""
 
+    CSS_PATH = EXPORT
     BINDINGS = [
         Binding("escape", "cancel", "Close", id="export.close"),
         Binding("ctrl+s", "export", "Export", id="export.write"),

@@ -20,6 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 from journal.errors import JournalError
 from journal.store import EntryRow, Store
 from tui.forms import FormError, check, parse_when_text, tag_marks
+from tui.styles import ENTRY
 from tui.widgets.choice import Choice
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
@@ -54,6 +55,7 @@ def entry_values(entry: EntryRow, zone: Any) -> dict[str, Any]:
 
 
 class EntryScreen(Screen[EntryRow | None]):
+    CSS_PATH = ENTRY
     AUTO_FOCUS = "#what"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry.save", priority=True),

@@ -27,6 +27,7 @@ from journal.weeks import shift_week
 from tui.screens.review_decisions import ReviewDecisions
 from tui.screens.review_loading import WeekLoading
 from tui.screens.review_writes import WriteQueue
+from tui.styles import REVIEW
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.review_actions import ActionList
@@ -69,6 +70,7 @@ class ReviewScreen(ReviewDecisions, WriteQueue, WeekLoading, Screen[None]):
     """Loading a week, the write queue and the decisions come from mixins, named in the order
     ``ReviewDecisions`` inherits them so that Python can order the classes."""
 
+    CSS_PATH = REVIEW
     AUTO_FOCUS = ""
     """The focus is placed once the week is shown (``_focus_first``): a first stop on the body
     would restyle every panel twice (focus, then blur) for nothing."""
