@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.color import Color
 from textual import events
 from textual.app import App, ComposeResult
+from textual.geometry import Offset
 from textual.pilot import Pilot
 
 from tui.widgets.entry_list import Column, EntryList
@@ -242,3 +243,23 @@ async def test_the_row_under_the_mouse_is_lit_until_the_keyboard_takes_over() ->
         await press(pilot, "pagedown")  # scrolled: the hover would light another entry
         assert entries.hover_row is None
         assert all(background(entries, y) != lit for y in range(1, VISIBLE + 1))
+
+
+async def test_the_light_follows_the_entry_under_the_mouse_as_the_wheel_scrolls() -> None:
+    app = ListApp(30)
+    async with app.run_test(size=(60, 20)) as pilot:
+        entries = app.query_one(EntryList)
+        await pilot.hover(EntryList, offset=(3, 4))
+        await pilot.pause()
+        assert entries.hover_row == 3
+
+        async def wheel(event: type[events.MouseScrollDown | events.MouseScrollUp]) -> None:
+            at = entries.region.offset + Offset(3, 4)
+            entries.post_message(event(entries, 3, 4, 0, 0, 0, False, False, False, *at))
+            await pilot.pause()
+
+        await wheel(events.MouseScrollDown)
+        assert entries.scroll_offset.y > 0
+        assert entries.hover_row == 3 + entries.scroll_offset.y
+        await wheel(events.MouseScrollUp)
+        assert entries.scroll_offset.y == 0 and entries.hover_row == 3

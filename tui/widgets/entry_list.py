@@ -265,6 +265,13 @@ class EntryList(ScrollView, can_focus=True):
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._set_hover(self._row_under(event))
 
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        # The wheel moves the rows under a pointer that stays put. This runs before the scroll
+        # itself (Textual's own handler comes after a subclass's), hence the next turn.
+        self.call_next(lambda: self._set_hover(self._row_under(event)))
+
+    on_mouse_scroll_up = on_mouse_scroll_down
+
     def on_leave(self, event: events.Leave) -> None:
         self._set_hover(None)
 
