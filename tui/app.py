@@ -23,10 +23,11 @@ from datetime import UTC, tzinfo
 from functools import partial
 from importlib import import_module
 from time import monotonic
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual import events, work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -103,6 +104,20 @@ class ServiceJournalApp(App[int]):
                 return "review"
         return "capture"
 
+    def push_screen(self, screen: Screen[Any] | str, *args: Any, **kwargs: Any) -> Any:
+        self._read_later_styles_for(screen)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        self._read_later_styles_for(screen)
+        return super().switch_screen(screen)
+
+    def _read_later_styles_for(self, screen: Screen[Any] | str) -> None:
+        """A screen with a stylesheet of its own may open before the pause that reads them:
+        reading them here is cheaper than Textual reading its stylesheet as it opens."""
+        if isinstance(screen, Screen) and screen.css_path:
+            self._read_later_styles()
+
     def _place_screen(self, place: Place) -> Screen:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
         if place == "browse":
@@ -116,7 +131,6 @@ class ServiceJournalApp(App[int]):
             if self.review is None:
                 from tui.screens.review import ReviewScreen
 
-                self._read_later_styles()  # opened before the pause that reads them
                 self.review = ReviewScreen()
                 self.install_screen(self.review, "review")
             return self.review

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.css.scalar import Scalar
 from textual.widgets import Input
 from tui_helpers import app_for, open_store, seed_sample, settle
@@ -122,14 +123,35 @@ async def test_start_up_reads_only_the_forms_stylesheet_and_the_rest_in_a_pause(
     assert reparsed == []
 
 
-async def test_a_place_opened_before_the_pause_brings_its_stylesheet(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "keys",
+    [
+        pytest.param(("ctrl+r",), id="review-pushed-on-the-form"),
+        pytest.param(("ctrl+b", "ctrl+r"), id="review-in-place-of-browse"),
+    ],
+)
+async def test_a_place_opened_before_the_pause_reads_the_stylesheets_without_a_whole_pass(
+    tmp_path: Path, keys: tuple[str, ...]
+) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
-        # At once: the read-ahead waits for the keys to rest, so only the review brings it now.
-        await pilot.press("ctrl+r")
+        reparsed: list[bool] = []
+        whole_pass = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: reparsed.append(True) or whole_pass()  # type: ignore[method-assign]
+        # Key after key, no waiting for the workers: the read-ahead waits for the keys to rest,
+        # so the stylesheets are read as the review opens.
+        for key in keys:
+            assert not app.stylesheet.has_source(str(REVIEW))
+            await pilot.press(key)
+            await pilot.pause()
         assert app.place == "review" and app.stylesheet.has_source(str(REVIEW))
-        await settle(pilot)
+        await pilot.press("x")  # the export dialog, on the review
+        await settle(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert app.screen.query_one("#export-dialog").styles.width == Scalar.parse("112")
+        await pilot.press("escape")
+        await settle(pilot, lambda: app.screen is app.review)
         assert app.screen.query_one("#review-header").styles.height == Scalar.parse("1")
+    assert reparsed == []
 
 
 async def test_the_stylesheets_read_later_style_no_widget_already_on_screen(
