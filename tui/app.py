@@ -4,9 +4,8 @@ Start-up is on the capture path: only Textual, the capture screen and the standa
 of ``journal`` are imported here. The journal is opened in a thread worker after the first paint.
 
 The modules the user will need next (browse, the review, the validation layer for saving) are
-imported by that worker too, once the journal is open, but only while the user pauses: an import
-competing with a screen being built would double the time that screen takes to appear. Their
-stylesheets are read last, in a pause too (``tui.styles``).
+imported by that worker too, once the journal is open, but only while the user pauses
+(``tui.warm_up``); their stylesheets are read last, in a pause too (``tui.styles``).
 
 The places share one screen stack instead of being Textual modes: the capture form at the bottom,
 browse or the review pushed on it (installed, so they live on while the user is elsewhere), an
@@ -17,12 +16,10 @@ a pushed screen has neither.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
 from importlib import import_module
-from time import monotonic
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual import events, work
@@ -34,7 +31,8 @@ from textual.screen import Screen
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
 from tui.screens.capture import CaptureScreen
-from tui.styles import LATER
+from tui.styles import read_later
+from tui.warm_up import WARM_UP, KeyboardRest
 
 if TYPE_CHECKING:
     from journal.config import Settings
@@ -49,11 +47,6 @@ REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Review: previous week", "The weekly review of last week", "review('previous')"),
 )
 """The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
-WARM_UP = ("tui.screens.browse", "tui.screens.review", "journal.schemas", "tui.screens.entry")
-"""Imported in the background after the journal opens, in the order the user is likely to need
-them: browse and the review, then the validation layer a save needs, then the entry screen."""
-QUIET_S = 0.4
-"""How long the keyboard must rest before the next warm-up import starts."""
 
 
 class ServiceJournalApp(App[int]):
@@ -87,8 +80,7 @@ class ServiceJournalApp(App[int]):
         self.capture = CaptureScreen()
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
-        self._last_key = monotonic()
-        self._stop_warming = threading.Event()
+        self._keys = KeyboardRest()
 
     def get_default_screen(self) -> Screen:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
@@ -116,7 +108,7 @@ class ServiceJournalApp(App[int]):
         """A screen with a stylesheet of its own may open before the pause that reads them:
         reading them here is cheaper than Textual reading its stylesheet as it opens."""
         if isinstance(screen, Screen) and screen.css_path:
-            self._read_later_styles()
+            read_later(self.stylesheet)
 
     def _place_screen(self, place: Place) -> Screen:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
@@ -154,38 +146,16 @@ class ServiceJournalApp(App[int]):
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
-        # Each step waits for a pause: started as a key arrives, it would slow what the key asked
-        # for (browse, the review) as much as it saves later.
-        for module in WARM_UP:
-            if not self._rested():
+        for module in WARM_UP:  # see tui.warm_up
+            if not self._keys.wait():
                 return
             import_module(module)
-        if self._rested():
-            self.call_from_thread(self._read_later_styles)
-
-    def _rested(self) -> bool:
-        """Wait until the keyboard has rested for ``QUIET_S``; False once the app is closing."""
-        while (rest := self._last_key + QUIET_S - monotonic()) > 0:
-            if self._stop_warming.wait(rest):
-                return False
-        return not self._stop_warming.is_set()
-
-    def _read_later_styles(self) -> None:
-        """Read the stylesheets of an open entry, the review and the export (``tui.styles``).
-
-        Their rules are for their own screens' widgets (a test holds it), so the widgets already
-        on screen need no restyle: only the new rules are parsed, about 6 ms, where Textual's
-        reading on a screen's first opening parses every rule again and restyles every widget.
-        """
-        unread = [path for path in LATER if not self.stylesheet.has_source(str(path))]
-        for path in unread:
-            self.stylesheet.read(path)
-        if unread:
-            self.stylesheet.parse()
+        if self._keys.wait():
+            self.call_from_thread(read_later, self.stylesheet)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self._last_key = monotonic()
+            self._keys.key_pressed()
         await super().on_event(event)
 
     def _upgrading(self, message: str) -> None:
@@ -273,7 +243,7 @@ class ServiceJournalApp(App[int]):
         self.exit(return_code=0)
 
     def on_unmount(self) -> None:
-        self._stop_warming.set()
+        self._keys.close()
         self.backend.close()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
