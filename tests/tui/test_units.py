@@ -10,6 +10,7 @@ import pytest
 from journal.taxonomy import BUILTIN_TAGS
 from journal.values import EntryFilter
 from tui.forms import FormError, has_content, new_entry, parse_when_text
+from tui.warm_up import KeyboardRest
 from tui.widgets.entry_rows import column_widths
 from tui.widgets.filter_bar import filter_data
 from tui.widgets.tag_picker import TagInfo, match_tags, split_sign
@@ -119,3 +120,11 @@ def test_list_cells_are_one_line_cut_with_an_ellipsis(text: str, width: int, sho
     from journal.present import clip
 
     assert clip(text, width) == shown
+
+
+def test_the_warm_up_waits_for_the_keys_to_rest_and_not_past_closing() -> None:
+    assert KeyboardRest(quiet_s=0).wait() is True
+    closing = KeyboardRest(quiet_s=3600)
+    closing.key_pressed()
+    closing.close()
+    assert closing.wait() is False  # at once, not an hour later
