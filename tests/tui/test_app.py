@@ -102,6 +102,15 @@ async def test_the_launcher_hears_once_the_form_is_on_screen(tmp_path: Path) -> 
     assert len(seen) == 1 and seen[0] > 0
 
 
+def count_whole_passes(app: ServiceJournalApp) -> list[bool]:
+    """Textual's pass over every rule (and then every widget) when a screen brings a stylesheet
+    the app has not read: one entry per pass from now on."""
+    passes: list[bool] = []
+    whole_pass = app.stylesheet.reparse
+    app.stylesheet.reparse = lambda: passes.append(True) or whole_pass()  # type: ignore[method-assign]
+    return passes
+
+
 async def test_start_up_reads_only_the_forms_stylesheet_and_the_rest_in_a_pause(
     tmp_path: Path,
 ) -> None:
@@ -112,9 +121,7 @@ async def test_start_up_reads_only_the_forms_stylesheet_and_the_rest_in_a_pause(
     async with app.run_test(size=(120, 40)) as pilot:
         assert not [path for path in later if app.stylesheet.has_source(path)]
         await settle(pilot, lambda: all(app.stylesheet.has_source(path) for path in later))
-        reparsed: list[bool] = []
-        whole_pass = app.stylesheet.reparse
-        app.stylesheet.reparse = lambda: reparsed.append(True) or whole_pass()  # type: ignore[method-assign]
+        reparsed = count_whole_passes(app)
         await pilot.press("ctrl+r")
         await settle(pilot, lambda: app.place == "review")
         await pilot.press("x")
@@ -135,9 +142,7 @@ async def test_a_place_opened_before_the_pause_reads_the_stylesheets_without_a_w
 ) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
-        reparsed: list[bool] = []
-        whole_pass = app.stylesheet.reparse
-        app.stylesheet.reparse = lambda: reparsed.append(True) or whole_pass()  # type: ignore[method-assign]
+        reparsed = count_whole_passes(app)
         # Key after key, no waiting for the workers: the read-ahead waits for the keys to rest,
         # so the stylesheets are read as the review opens.
         for key in keys:

@@ -36,12 +36,12 @@ class ModeBar(Widget, can_focus=False):
         ]
         left = Content.assemble((TITLE, self.get_visual_style("mode-bar--title")), self.detail)
         right = Content("").join(tabs)
-        cell = max(left.cell_length, self.size.width - right.cell_length)
+        gap = " " * max(0, self.size.width - left.cell_length - right.cell_length)
+        cell = left.cell_length + len(gap)
         self._tabs = []
         for (mode, _), tab in zip(MODES, tabs, strict=True):
             self._tabs.append((cell, cell + tab.cell_length, mode))
             cell += tab.cell_length
-        gap = " " * max(0, self.size.width - left.cell_length - right.cell_length)
         return Content.assemble(left, gap, right)
 
     async def on_click(self, event: Click) -> None:
