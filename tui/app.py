@@ -32,7 +32,7 @@ from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
 from tui.screens.capture import CaptureScreen
 from tui.styles import read_later
-from tui.warm_up import WARM_UP, KeyboardRest
+from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
 
 if TYPE_CHECKING:
     from journal.config import Settings
@@ -66,7 +66,12 @@ class ServiceJournalApp(App[int]):
         Binding("r", "switch('review')", "Review", show=False, id="app.review-key"),
     ]
 
-    def __init__(self, settings: Settings, on_drawn: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        on_drawn: Callable[[], None] | None = None,
+        keys: KeyboardRest | None = None,
+    ) -> None:
         super().__init__()
         self.settings = settings
         self._on_drawn = on_drawn
@@ -80,7 +85,7 @@ class ServiceJournalApp(App[int]):
         self.capture = CaptureScreen()
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
-        self._keys = KeyboardRest()
+        self._keys = keys if keys is not None else KeyboardRest()
 
     def get_default_screen(self) -> Screen:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
@@ -146,7 +151,12 @@ class ServiceJournalApp(App[int]):
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
-        for module in WARM_UP:  # see tui.warm_up
+        self.call_from_thread(self._warm_up)
+
+    @work(thread=True, group=WARM_UP_GROUP, exit_on_error=False)
+    def _warm_up(self) -> None:
+        """What the user will need next, each step once the keys rest (see tui.warm_up)."""
+        for module in WARM_UP:
             if not self._keys.wait():
                 return
             import_module(module)
@@ -255,7 +265,13 @@ class ServiceJournalApp(App[int]):
                 )
 
 
-def make_app(settings: Settings, on_drawn: Callable[[], None] | None = None) -> ServiceJournalApp:
+def make_app(
+    settings: Settings,
+    on_drawn: Callable[[], None] | None = None,
+    keys: KeyboardRest | None = None,
+) -> ServiceJournalApp:
     """The app for these settings (tests build it here too); ``on_drawn`` runs once the first
-    screen is on the terminal (``tui.launch`` resumes garbage collection there)."""
-    return ServiceJournalApp(settings, on_drawn)
+    screen is on the terminal (``tui.launch`` resumes garbage collection there); ``keys`` decides
+    when the keyboard rests for the background warm-up (``tui.warm_up``), a wall-clock pause
+    unless a test holds it."""
+    return ServiceJournalApp(settings, on_drawn, keys)

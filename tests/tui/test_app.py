@@ -18,7 +18,8 @@ from tui.screens.browse import BrowseScreen
 from tui.screens.capture import CaptureScreen
 from tui.screens.error import ErrorScreen
 from tui.screens.help import KEYS, HelpScreen
-from tui.styles import LATER, REVIEW
+from tui.styles import LATER, REVIEW, read_later
+from tui.warm_up import HeldRest
 from tui.widgets.mode_bar import ModeBar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,7 @@ async def test_the_launcher_hears_once_the_form_is_on_screen(tmp_path: Path) -> 
     app = make_app(
         Settings(db=str(tmp_path / "j.db"), tz="Europe/Berlin"),
         on_drawn=lambda: seen.append(app.query_one("#what", Input).region.width),
+        keys=HeldRest(),
     )
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, lambda: app.backend.is_open)
@@ -116,10 +118,13 @@ async def test_start_up_reads_only_the_forms_stylesheet_and_the_rest_in_a_pause(
 ) -> None:
     """The other places' stylesheets are read once the user pauses, so their first opening does
     not read them again (that would be a pass over every rule and every widget just then)."""
-    app = app_for(tmp_path / "j.db")
+    keys = HeldRest()
+    app = app_for(tmp_path / "j.db", keys)
     later = [str(path) for path in LATER]
     async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
         assert not [path for path in later if app.stylesheet.has_source(path)]
+        keys.release()  # the user pauses
         await settle(pilot, lambda: all(app.stylesheet.has_source(path) for path in later))
         reparsed = count_whole_passes(app)
         await pilot.press("ctrl+r")
@@ -143,8 +148,8 @@ async def test_a_place_opened_before_the_pause_reads_the_stylesheets_without_a_w
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
         reparsed = count_whole_passes(app)
-        # Key after key, no waiting for the workers: the read-ahead waits for the keys to rest,
-        # so the stylesheets are read as the review opens.
+        # The keyboard never rests here (``app_for`` holds it), so the read-ahead has not run
+        # and the stylesheets are read as the review opens.
         for key in keys:
             assert not app.stylesheet.has_source(str(REVIEW))
             await pilot.press(key)
@@ -175,8 +180,7 @@ async def test_the_stylesheets_read_later_style_no_widget_already_on_screen(
         nodes = [*app.capture.walk_children(with_self=True)]
         nodes += app.browse.walk_children(with_self=True)
         before = [node.styles.css for node in nodes]
-        for path in LATER:
-            app.stylesheet.read(path)
+        read_later(app.stylesheet)
         app.stylesheet.update(app.capture)
         app.stylesheet.update(app.browse)
         assert [node.styles.css for node in nodes] == before

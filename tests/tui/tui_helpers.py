@@ -16,14 +16,18 @@ from journal.schemas import EntryIn, validate
 from journal.store import Store
 from journal.values import TagMark
 from tui.app import ServiceJournalApp, make_app
+from tui.warm_up import WARM_UP_GROUP, HeldRest, KeyboardRest
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SEED_START = datetime(2024, 3, 4, 9, 0, tzinfo=BERLIN)
 """Seed entries live in 2024: far from "now", so dates render the same on every run."""
 
 
-def app_for(path: Path) -> ServiceJournalApp:
-    return make_app(Settings(db=str(path), tz="Europe/Berlin"))
+def app_for(path: Path, keys: KeyboardRest | None = None) -> ServiceJournalApp:
+    """The app on ``path``. Its background warm-up waits for ``keys`` to rest; by default they
+    never do, so no test depends on how long a pause the machine's load makes (a test that
+    needs the warm-up passes a ``HeldRest`` and releases it)."""
+    return make_app(Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest())
 
 
 @contextmanager
@@ -111,7 +115,10 @@ async def settle(pilot: Pilot, until: Callable[[], bool] = lambda: True, tries: 
     """
     app = pilot.app
     for _ in range(tries):
-        await app.workers.wait_for_complete()
+        # The warm-up waits on the keyboard's rest, which a test holds: not a worker to wait for.
+        # (An empty list would mean every worker to Textual, hence the check.)
+        if busy := [worker for worker in app.workers if worker.group != WARM_UP_GROUP]:
+            await app.workers.wait_for_complete(busy)
         await pilot.pause()
         if until():
             return
