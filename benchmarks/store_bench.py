@@ -117,7 +117,7 @@ def _capture_helpers(store: Any) -> list[str]:
 def _review_timing(store: Any, week: str, settings: Any, repeat: int) -> QueryTiming:
     label = f"week aggregation (review.build_review {week})"
     try:
-        from journal.review import build_review
+        from journal.review.build import build_review
     except ImportError as exc:
         return QueryTiming(label, status="n/a", note=f"not built yet ({exc})"[:200])
     return _time(label, lambda: build_review(store, week, settings), max(3, repeat // 2))

@@ -34,9 +34,9 @@ class _Parser(argparse.ArgumentParser):
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
-        metavar="PATH_OR_URL",
+        metavar="PATH",
         default=default,
-        help="journal file or SQLAlchemy URL (default: $SERVICE_JOURNAL_DB or the user data dir)",
+        help="the journal file (default: $SERVICE_JOURNAL_DB or the user data folder)",
     )
 
 

@@ -29,7 +29,7 @@ class Settings:
     """Configuration for one run of the CLI or the TUI."""
 
     db: str | None = None
-    """A file path or an SQLAlchemy URL; None means the default file in the user data dir."""
+    """A file path; None means the default file in the user data folder."""
     week_start: str = "monday"
     """"monday" (ISO weeks) or "sunday"."""
     tz: str | None = None

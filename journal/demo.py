@@ -305,8 +305,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def review_state(store: Store, settings: Settings, now: datetime) -> None:
     """Last week reviewed, with a check-in, a focus, coach questions and an action decided."""
-    from journal.review import current_week
-    from journal.review_store import ReviewStore
+    from journal.review.build import current_week
+    from journal.store.review_state import ReviewStore
     from journal.weeks import shift_week
 
     reviews = ReviewStore(store.db)

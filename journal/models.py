@@ -173,7 +173,7 @@ class WeekReviewRecord(SQLModel, table=True):
 
 
 class CheckinAnswer(SQLModel, table=True):
-    """One answer of the weekly self check-in (questions in ``journal.checkin``)."""
+    """One answer of the weekly self check-in (questions in ``journal.review.checkin``)."""
 
     __tablename__ = "checkin_answer"
     __table_args__ = (

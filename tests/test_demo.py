@@ -43,7 +43,7 @@ def test_demo_refuses_to_overwrite(tmp_path: Path) -> None:
 
 def test_demo_has_a_reviewed_week_with_check_in_and_focus(tmp_path: Path) -> None:
     from journal.config import Settings
-    from journal.review import build_review, current_week
+    from journal.review.build import build_review, current_week
     from journal.weeks import shift_week
 
     path = tmp_path / "demo.db"

@@ -17,9 +17,9 @@ from journal.db import Database
 from journal.export import escape
 from journal.export.coaching import CoachingData, gather
 from journal.export.markdown import render
-from journal.review_store import ReviewStore
 from journal.schemas import EntryIn, TagIn, validate
 from journal.store import Store
+from journal.store.review_state import ReviewStore
 from journal.values import TagMark
 from journal.weeks import week_bounds
 

@@ -10,8 +10,8 @@ from migration_helpers import alembic_to
 
 from journal.db import open_database
 from journal.migrations import HEAD
-from journal.review_store import ReviewStore
 from journal.store import Store
+from journal.store.review_state import ReviewStore
 
 
 def tables(path: Path) -> set[str]:

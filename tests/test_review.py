@@ -15,7 +15,8 @@ import pytest
 
 from journal.config import Settings
 from journal.errors import UsageError
-from journal.review import (
+from journal.review.as_json import review_to_json
+from journal.review.build import (
     TREND_DOWN,
     TREND_FLAT,
     TREND_UP,
@@ -27,10 +28,9 @@ from journal.review import (
     tag_counts,
     trend,
 )
-from journal.review_json import review_to_json
-from journal.review_store import ReviewStore
 from journal.schemas import EntryIn, EntryPatch, validate
 from journal.store import Store
+from journal.store.review_state import ReviewStore
 from journal.values import TagMark
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -11,9 +11,9 @@ import pytest
 
 from journal.cli import main
 from journal.db import open_database
-from journal.review_store import ReviewStore
 from journal.schemas import EntryIn, validate
 from journal.store import Store
+from journal.store.review_state import ReviewStore
 from journal.values import TagMark
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -6,12 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import journal.review_store as review_store
+import journal.store.review_state as review_store
 from journal.db import Database, dt_to_db
 from journal.errors import InputError, NotFoundError, UnknownTagError
-from journal.review_store import ReviewStore, streak_from
 from journal.schemas import EntryIn, validate
 from journal.store import Store
+from journal.store.review_state import ReviewStore, streak_from
 
 NOW = datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
 

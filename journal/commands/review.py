@@ -6,10 +6,10 @@ import argparse
 from datetime import datetime, tzinfo
 
 from journal.commands._common import opened, print_json
-from journal.review import build_review, current_week
-from journal.review_counts import sparkline
-from journal.review_json import review_to_json
-from journal.review_model import GroupCount, TagCount, WeekReview
+from journal.review.as_json import review_to_json
+from journal.review.build import build_review, current_week
+from journal.review.counts import sparkline
+from journal.review.model import GroupCount, TagCount, WeekReview
 from journal.store import EntryRow
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}
@@ -126,7 +126,7 @@ def _entry_line(entry: EntryRow, zone: tzinfo) -> str:
 
 
 def _checkin(review: WeekReview) -> list[str]:
-    from journal.checkin import ANSWER_MARKS, QUESTIONS
+    from journal.review.checkin import ANSWER_MARKS, QUESTIONS
 
     check = review.checkin
     lines = [

@@ -61,7 +61,7 @@ def _export_range(
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
         label = week
     if start is None or end is None:
-        from journal.import_store import ImportStore
+        from journal.store.imports import ImportStore
 
         first, last = ImportStore(ctx.store).occurred_span()
         today = datetime.now(ctx.zone).date()

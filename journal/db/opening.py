@@ -36,7 +36,7 @@ def sqlite_path_from(target: str) -> Path | None:
 def open_database(
     target: str, *, migrate: bool = True, on_upgrade: Callable[[str], None] | None = None
 ) -> Database:
-    """Open (creating or upgrading as needed) the journal at a path or SQLAlchemy URL.
+    """Open (creating or upgrading as needed) the journal at a path (or ``sqlite:///`` URL).
 
     ``on_upgrade`` is told, in one sentence, before a journal of ``UPGRADE_NOTICE_ENTRIES`` or
     more is upgraded: rebuilding its search index then takes seconds to a minute, and a silent
@@ -44,9 +44,10 @@ def open_database(
     """
     path = sqlite_path_from(target)
     if path is None:
-        from journal.db_sqlalchemy import open_sqlalchemy
-
-        return open_sqlalchemy(target, migrate=migrate)
+        scheme = target.split("://", 1)[0]
+        raise DatabaseError(
+            f"Journals on {scheme} servers are not supported yet; give a file path with --db."
+        )
     if not path.exists():
         if not migrate:
             raise DatabaseError(f"{path} does not exist yet; open it with service-journal first.")

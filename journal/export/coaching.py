@@ -15,9 +15,9 @@ from journal.values import EntryFilter
 from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
-    from journal.review_model import RangeSummary
-    from journal.review_store import WeekState
+    from journal.review.model import RangeSummary
     from journal.store import EntryRow, Store, TagUsage
+    from journal.store.review_state import WeekState
 
 MAX_QUESTION_WEEKS = 260
 """Questions for the coach are read for at most this many weeks (the last ones of the range)."""
@@ -57,8 +57,8 @@ def gather(
     only_flagged: bool = False,
 ) -> CoachingData:
     """Read the range [start, end) for the coaching document."""
-    from journal.review import summarize_range
-    from journal.review_store import ReviewStore
+    from journal.review.build import summarize_range
+    from journal.store.review_state import ReviewStore
 
     summary = summarize_range(store, start, end, exclude_private=True)
     entries = [e for e in summary.entries if not e.private]

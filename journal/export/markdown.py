@@ -19,7 +19,7 @@ from journal.values import PERSPECTIVE_LABELS
 
 if TYPE_CHECKING:
     from journal.export.coaching import CoachingData
-    from journal.review_model import TagCount
+    from journal.review.model import TagCount
     from journal.store import ActionItemRow, EntryRow
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -132,7 +132,7 @@ def _snapshot(data: CoachingData) -> list[str]:
 
 
 def _wins(data: CoachingData) -> list[str]:
-    from journal.review_counts import is_win
+    from journal.review.counts import is_win
 
     wins = [e for e in data.entries if is_win(e)]
     if not wins:

@@ -116,7 +116,7 @@ def parse(text: str, fmt: str, source: str, zone: tzinfo) -> Batch:
 
 def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
     """Add, update or skip each record; all in one transaction, or (dry run) nothing at all."""
-    from journal.import_store import ImportStore
+    from journal.store.imports import ImportStore
 
     imports = ImportStore(store)
     guard = contextlib.nullcontext() if dry_run else store.db.transaction()

@@ -4,7 +4,7 @@ Queries are plain SQL over the tables that ``journal.models`` defines, run throu
 ``journal.db.Database``: that keeps the CLI's read commands free of the ORM's import cost while the
 models stay the single definition of the schema. Every write is one transaction. Lists are pages
 (newest first, keyset cursor) so that no view ever loads the whole journal. Writing entries as a
-file carries them, for imports, is ``journal.import_store``'s.
+file carries them, for imports, is ``journal.store.imports``'s.
 
 ``Store`` is put together from one part per module: ``reading`` (entry queries, paging and
 search), ``writing`` (adding, editing and deleting entries), ``catalogue`` (tags),

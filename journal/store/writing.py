@@ -2,7 +2,7 @@
 
 An entry's tags and its one open action item are written with it; a slug missing from the catalogue
 refuses the whole write. Writing entries as a file carries them, for imports, is
-``journal.import_store``'s (which shares the tag checks and writes below).
+``journal.store.imports``'s (which shares the tag checks and writes below).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from tui_helpers import (
     settle,
 )
 
-from journal.review_store import ReviewStore
+from journal.store.review_state import ReviewStore
 from tui.app import ServiceJournalApp
 from tui.dialogs.week_jump import WeekJumpDialog, read_week
 from tui.screens.review import ReviewScreen
@@ -134,7 +134,7 @@ async def test_weeks_previous_next_this_and_jump(tmp_path: Path) -> None:
         await settle(pilot, lambda: app.backend.is_open)
         await pilot.press("ctrl+r")  # opens on the current week
         await settle(pilot, lambda: isinstance(app.screen, ReviewScreen))
-        from journal.review import current_week
+        from journal.review.build import current_week
 
         this = current_week(app.settings)
         await settle(pilot, lambda: shown(app, this))

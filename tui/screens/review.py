@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
-from journal.review import current_week
+from journal.review.build import current_week
 from journal.weeks import shift_week
 from tui.screens.review_decisions import ReviewDecisions
 from tui.screens.review_loading import WeekLoading

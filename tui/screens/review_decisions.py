@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from journal.review_store import ReviewStore
 from journal.store import EntryRow, Store
+from journal.store.review_state import ReviewStore
 from tui.screens.review_loading import WeekLoading
 from tui.screens.review_writes import WriteQueue
 from tui.widgets.review_actions import ActionList

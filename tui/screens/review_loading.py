@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from journal.errors import JournalError
-from journal.review import WeekReview, build_review, current_week
+from journal.review.build import WeekReview, build_review, current_week
 from journal.store import Store
 from journal.weeks import week_dates
 from tui.widgets.review_actions import ActionList

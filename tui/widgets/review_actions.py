@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from journal.review import FocusChoice, ReviewActionItem
+from journal.review.build import FocusChoice, ReviewActionItem
 
 FOCUS_ID = "focus"
 STATES = {

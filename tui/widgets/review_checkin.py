@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, Static
 
-from journal.checkin import ANSWER_MARKS, ANSWERS, BELIEFS, HISTORY_WEEKS, QUESTIONS
-from journal.review import Checkin
+from journal.review.build import Checkin
+from journal.review.checkin import ANSWER_MARKS, ANSWERS, BELIEFS, HISTORY_WEEKS, QUESTIONS
 from tui.widgets.choice import Choice
 
 MARK_STYLES = {"yes": "$text-success", "partly": "$text-warning", "no": "$text-error"}

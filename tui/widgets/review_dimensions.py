@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widgets import Static
 
-from journal.review import TREND_DOWN, TREND_UP, GroupCount, TagCount
+from journal.review.build import TREND_DOWN, TREND_UP, GroupCount, TagCount
 
 NAME_WIDTH = 23
 TREND_STYLES = {TREND_UP: "bold $text-success", TREND_DOWN: "bold $text-error"}

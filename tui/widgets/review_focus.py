@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, Select, TextArea
 
-from journal.review import FocusChoice
+from journal.review.build import FocusChoice
 
 
 class FocusForm(Vertical):

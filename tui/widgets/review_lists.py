@@ -7,7 +7,7 @@ from datetime import tzinfo
 from textual.content import Content
 from textual.widgets import Static
 
-from journal.review import RECURRING_MIN, RECURRING_WEEKS, Recurring, sparkline
+from journal.review.build import RECURRING_MIN, RECURRING_WEEKS, Recurring, sparkline
 from journal.store import EntryRow
 
 MAX_IDS = 6

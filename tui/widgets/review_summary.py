@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Label, Static
 
-from journal.checkin import QUESTIONS
-from journal.review import Counts, MosaicDay, WeekReview
+from journal.review.build import Counts, MosaicDay, WeekReview
+from journal.review.checkin import QUESTIONS
 
 OVERALL_CELLS = {
     "well": ("✓", "$text-success"),

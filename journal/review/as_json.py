@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from journal.checkin import QUESTIONS
+from journal.review.checkin import QUESTIONS
 
 if TYPE_CHECKING:
-    from journal.review_model import WeekReview
+    from journal.review.model import WeekReview
 
 
 def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:

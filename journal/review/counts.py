@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
-from journal.review_model import Counts, GroupCount, MosaicDay, TagCount, trend
+from journal.review.model import Counts, GroupCount, MosaicDay, TagCount, trend
 from journal.rows import EntryRow
 from journal.taxonomy import BUILTIN_TAGS, GROUPS
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from journal.checkin import ANSWERS, QUESTIONS
 from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError, UnknownTagError, UsageError
+from journal.review.checkin import ANSWERS, QUESTIONS
 from journal.rows import ActionItemRow, action_row
 from journal.store.action_items import read_action_item
 from journal.taxonomy import normalise_slug, suggest

@@ -1,11 +1,11 @@
 """The weekly review: counts, the day mosaic, the dimension table, recurring problems and more.
 
-Pure functions over rows where possible (``journal.review_counts``: ``count_entries``,
+Pure functions over rows where possible (``journal.review.counts``: ``count_entries``,
 ``tag_counts``, ``mosaic``, ...), and two small aggregate queries for what lies outside the
 week: the previous four weeks' tag counts (one GROUP BY over ``entry_tag JOIN entry`` for the
 whole window) and the "-" marks of the recurring window. Only the reviewed week's entries are
 read as rows, so the cost follows the size of a week, never of the journal. Entries in the trash
-never count. The records handed out are ``journal.review_model``'s; this module re-exports them
+never count. The records handed out are ``journal.review.model``'s; this module re-exports them
 and the counting functions, so callers can import everything review-related from here.
 
 The app's review screen counts private entries (it is the user's own view); the ``review``
@@ -32,9 +32,9 @@ from datetime import datetime, tzinfo
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from journal.checkin import HISTORY_WEEKS, QUESTIONS
 from journal.db import dt_to_db
-from journal.review_counts import (
+from journal.review.checkin import HISTORY_WEEKS, QUESTIONS
+from journal.review.counts import (
     PERSPECTIVES,
     PREVIOUS_PERIODS,
     SPARK,
@@ -48,7 +48,7 @@ from journal.review_counts import (
     sparkline,
     tag_counts,
 )
-from journal.review_model import (
+from journal.review.model import (
     TREND_DOWN,
     TREND_FLAT,
     TREND_UP,
@@ -65,8 +65,8 @@ from journal.review_model import (
     WeekReview,
     trend,
 )
-from journal.review_store import ReviewedItem, ReviewStore, WeekState
 from journal.store import EntryRow
+from journal.store.review_state import ReviewedItem, ReviewStore, WeekState
 from journal.weeks import parse_week, shift_week, week_bounds, week_dates, week_label, week_of
 
 if TYPE_CHECKING:
