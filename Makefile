@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench demo docs clean
+.PHONY: run test lint typecheck format bench demo docs clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy --strict over the core and the app (joins `lint` once the last errors are gone).
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict journal tui
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
