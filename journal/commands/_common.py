@@ -51,12 +51,15 @@ def print_json(data: Any) -> None:
 
 
 def parse_day(text: str, option: str) -> date:
+    """A day typed for --from / --to, within the supported range (``journal.instants``)."""
     from journal.errors import InputError
+    from journal.instants import check_day
 
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f'{option} "{text}" is not a date; write it like 2026-11-01.') from None
+    return check_day(day, text.strip())
 
 
 def range_bounds(
@@ -64,18 +67,20 @@ def range_bounds(
 ) -> tuple[datetime | None, datetime | None, str | None]:
     """The instants selected by --week or --from/--to, and a label for the range (or None)."""
     from journal.errors import InputError
-    from journal.weeks import day_bounds, week_bounds, week_dates
+    from journal.instants import MAX_YEAR, MIN_YEAR
+    from journal.weeks import day_bounds, read_week, week_bounds, week_dates
 
     week = getattr(args, "week", None)
     if week:
+        read_week(week)
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
         first, last = week_dates(week, ctx.settings.week_start)
         return start, end, f"{week.upper()}"
     first_text, last_text = getattr(args, "date_from", None), getattr(args, "date_to", None)
     if not first_text and not last_text:
         return None, None, None
-    first = parse_day(first_text, "--from") if first_text else date(1970, 1, 1)
-    last = parse_day(last_text, "--to") if last_text else date(9998, 12, 31)
+    first = parse_day(first_text, "--from") if first_text else date(MIN_YEAR, 1, 1)
+    last = parse_day(last_text, "--to") if last_text else date(MAX_YEAR, 12, 31)
     if last < first:
         raise InputError(f"--to {last} is before --from {first}; swap them.")
     start, end = day_bounds(first, last, ctx.zone)

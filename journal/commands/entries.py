@@ -22,11 +22,12 @@ from journal.values import EntryFilter, TagMark
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
+    """A captured time: within the supported range and not in the future (``parse_capture``)."""
     if text is None:
         return None
-    from journal.when import parse_when
+    from journal.when import parse_capture
 
-    return parse_when(text, datetime.now(ctx.zone))
+    return parse_capture(text, ctx.store.now().astimezone(ctx.zone))
 
 
 def add(args: argparse.Namespace) -> int:

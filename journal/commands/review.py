@@ -17,10 +17,10 @@ DECISION_LABELS = {"done": "done", "dropped": "dropped", "carried": "carried ove
 
 
 def run(args: argparse.Namespace) -> int:
-    from journal.weeks import parse_week
+    from journal.weeks import read_week
 
     if args.week:
-        parse_week(args.week)  # a malformed week is refused before the journal is opened
+        read_week(args.week)  # a malformed week is refused before the journal is opened
     with opened(args) as ctx:
         week = args.week or current_week(ctx.settings)
         review = build_review(ctx.store, week, ctx.settings, include_private=args.include_private)

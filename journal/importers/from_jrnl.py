@@ -21,6 +21,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from journal.errors import InputError
+from journal.instants import check_instant
 from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
 from journal.importers.from_json import load
 from journal.schemas import EntryIn, validate
@@ -113,7 +114,7 @@ def _record(item: Any, where: str, zone: tzinfo, tags: dict[str, NewTag]) -> tup
             slug, NewTag(slug, IMPORTED_GROUP, shorten(f"imported from jrnl as {raw}", 200))
         )
         marks.append(TagMark(slug=slug, polarity=0))
-    occurred = datetime.combine(day, clock, tzinfo=zone)
+    occurred = check_instant(datetime.combine(day, clock, tzinfo=zone), f"date {day_text}")
     entry = validate(
         EntryIn,
         {

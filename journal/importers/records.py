@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from journal.errors import InputError
+from journal.instants import check_instant
 from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
 from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
@@ -55,12 +56,16 @@ def instant(value: Any, name: str) -> datetime:
         raise InputError(f'{name} "{value}" is not an ISO 8601 date and time') from None
     if parsed.tzinfo is None:
         raise InputError(f'{name} "{value}" must include its offset, like +01:00')
-    return parsed
+    return check_instant(parsed, f"{name} {value.strip()}")
 
 
 def canonical_uuid(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError("uuid is missing")
+    if not isinstance(value, str):
+        raise InputError(
+            f'uuid must be text like "0b7c6a1e-8f51-4c3e-9d2a-5e4f3a2b1c0d", not {value!r:.40}'
+        )
     try:
         return str(uuidlib.UUID(value.strip()))
     except ValueError:
@@ -120,4 +125,8 @@ def _item(data: Any, index: int) -> ActionItemData:
         item = ActionItemIn.model_validate(data)
     except ValidationError as exc:
         raise InputError(f"action item {index + 1}: {explain(exc)}") from None
+    where = f"action item {index + 1}"
+    check_instant(item.created_at, f"{where} created_at {item.created_at.isoformat()}")
+    if item.closed_at is not None:
+        check_instant(item.closed_at, f"{where} closed_at {item.closed_at.isoformat()}")
     return (item.text, item.status, item.created_at, item.closed_at)
