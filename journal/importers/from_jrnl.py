@@ -21,9 +21,9 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from journal.errors import InputError
-from journal.instants import check_instant
 from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
 from journal.importers.from_json import load
+from journal.instants import check_instant
 from journal.schemas import EntryIn, validate
 from journal.values import TagMark
 

@@ -13,9 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from journal.errors import InputError
-from journal.instants import check_instant
 from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
+from journal.instants import check_instant
 from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
 
 ENTRY_KEYS = frozenset(
