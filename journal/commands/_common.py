@@ -35,9 +35,24 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
     zone = settings.zone()
     db = open_database(settings.db_target, on_upgrade=_tell)
     try:
-        yield Context(settings, Store(db), zone)
+        store = Store(db)
+        yield Context(settings, store, zone)
+        _warn_unreadable(store.unreadable)
     finally:
         db.close()
+
+
+def _warn_unreadable(ids: set[int]) -> None:
+    """One sentence for the rows a command left out because they cannot be read back."""
+    if not ids:
+        return
+    shown = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", …" if len(ids) > 5 else "")
+    count = len(ids)
+    _tell(
+        f"left out {count} {'entry' if count == 1 else 'entries'} ({shown}) holding values "
+        "that cannot be read back; run `service-journal doctor --repair` to mend "
+        f"{'it' if count == 1 else 'them'}."
+    )
 
 
 def _tell(message: str) -> None:

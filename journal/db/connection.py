@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from journal.db.files import _create_private_file
+from journal.db.text import decode_text
 from journal.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -178,6 +179,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         path, timeout=timeout / 1000, isolation_level=None, check_same_thread=False
     )
+    conn.text_factory = decode_text
     conn.execute(f"PRAGMA busy_timeout = {timeout}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.db import dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError
-from journal.rows import TEXT_FIELDS
+from journal.rows import EARLIEST_DB, LATEST_DB, TEXT_FIELDS
 from journal.taxonomy import GROUPS
 
 if TYPE_CHECKING:
@@ -105,9 +105,11 @@ class ImportStore:
 
     def occurred_span(self) -> tuple[datetime | None, datetime | None]:
         """When the first and the last live, non-private entries happened (None: no entries)."""
+        # Within the supported range only: an unreadable row (see ``doctor``) has no place in it.
         first, last = self.db.execute(
             "SELECT min(occurred_at), max(occurred_at) FROM entry "
-            "WHERE trashed_at IS NULL AND private = 0"
+            "WHERE trashed_at IS NULL AND private = 0 AND occurred_at BETWEEN ? AND ?",
+            (EARLIEST_DB, LATEST_DB),
         ).fetchone()
         return dt_from_db(first), dt_from_db(last)
 
