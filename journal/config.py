@@ -40,9 +40,16 @@ class Settings:
         """Command-line values win over the environment, which wins over the defaults."""
         env = os.environ if environ is None else environ
         week_start = env.get(ENV_WEEK_START, "monday").strip().lower() or "monday"
+        if week_start not in ("monday", "sunday"):
+            from journal.errors import UsageError
+
+            raise UsageError(
+                f'{ENV_WEEK_START}="{env[ENV_WEEK_START]:.40}" is not a week start; set it to '
+                "monday or sunday, or leave it unset."
+            )
         return cls(
             db=db or env.get(ENV_DB) or None,
-            week_start="sunday" if week_start == "sunday" else "monday",
+            week_start=week_start,
             tz=env.get(ENV_TZ) or None,
         )
 

@@ -22,6 +22,7 @@ from pydantic import (
     ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from journal.errors import InputError
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
@@ -68,6 +69,8 @@ def _no_control(value: str | None) -> str | None:
 
 
 def _one_line(value: str | None) -> str | None:
+    if value is not None and "\t" in value:
+        raise PydanticCustomError("one_line_tab", "must not hold a tab; use spaces instead")
     if value is not None and any(c in value for c in _LINE_BREAKS):
         raise ValueError("must be a single line")
     return _no_control(value)
@@ -217,12 +220,21 @@ def explain(error: ValidationError) -> str:
     ctx = first.get("ctx") or {}
     if field in _ENUMS and kind in ("literal_error", "enum"):
         return not_one_of(name, value, _ENUMS[field])
+    if kind in ("string_too_short", "too_short") and isinstance(value, str) and value.strip():
+        return f'{name} "{value}" is too short: at least {ctx.get("min_length")} characters.'
     if kind in ("string_too_short", "too_short", "missing") or (
         kind == "value_error" and "cannot be empty" in first.get("msg", "")
     ):
         return f"{name} is required and cannot be empty."
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return f"{name} is too long: at most {ctx.get('max_length')} characters, not {len(value)}."
     if kind == "string_too_long":
         return f"{name} is too long: at most {ctx.get('max_length')} characters."
+    if kind == "string_unicode":
+        return (
+            f"{name} holds bytes that are not valid text (UTF-8); retype it, or check the "
+            "encoding of the terminal or file it came from."
+        )
     if kind == "string_pattern_mismatch" and field in ("slug", "tags", "tag"):
         return (
             f'"{value}" is not a valid tag name; use lower-case letters, digits and hyphens, '

@@ -93,11 +93,12 @@ def list_(args: argparse.Namespace) -> int:
             )
             return 0
         if not page.entries:
-            print(
-                "No entries match."
-                if _filtered(args)
-                else 'No entries yet. Add one with: service-journal add "what happened"'
-            )
+            if _filtered(args):
+                print("No entries match.")
+            elif args.trash:
+                print("The trash is empty.")
+            else:
+                print('No entries yet. Add one with: service-journal add "what happened"')
             return 0
         for entry in page.entries:
             print(one_line(entry, ctx.zone))

@@ -18,6 +18,8 @@ from journal.db.text import decode_text
 from journal.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+"""Another connection holds the lock (the primary codes; extended ones add bits above 0xff)."""
 ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
 
 
@@ -136,7 +138,7 @@ class Database:
         target = Path(target)
         if target.exists():
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-        _create_private_file(target)
+        _create_private_file(target, "choose another place for the backup")
         try:
             dest = sqlite3.connect(target)
             try:
@@ -156,10 +158,11 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
         return exc
     text = str(exc).lower()
     where = str(path) if path else "the journal"
-    if "locked" in text or "busy" in text:
+    if isinstance(exc, sqlite3.OperationalError) and exc.sqlite_errorcode & 0xFF in _BUSY_CODES:
+        waited = busy_timeout_ms() / 1000
         return DatabaseError(
-            f"{where} is locked by another program; close other Service Journal windows "
-            "and try again."
+            f"{where} is locked by another program: waited {waited:g} s for it to finish "
+            "writing (an import, perhaps); try again once it is done."
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseError(

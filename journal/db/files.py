@@ -21,36 +21,34 @@ def _read_only_by_mode(path: Path) -> bool:
     return not path.stat().st_mode & 0o222
 
 
-def _prepare_folder(path: Path) -> None:
+DB_HINT = "choose another place with --db"
+"""What to do when the journal cannot be created; a backup names its own way out."""
+
+
+def _prepare_folder(path: Path, hint: str = DB_HINT) -> None:
     """Make sure the folder for ``path`` exists (created 0700) and is writable."""
     folder = path.parent
     existing = folder
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     if existing.is_dir() and (_read_only_by_mode(existing) or not os.access(existing, os.W_OK)):
-        raise DatabaseError(
-            f"Cannot create {path}: the folder {existing} is read-only; choose another place "
-            "with --db."
-        )
+        raise DatabaseError(f"Cannot create {path}: the folder {existing} is read-only; {hint}.")
     if not folder.is_dir():
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseError(
-                f"Cannot create the folder {folder} ({exc.strerror}); choose another place with "
-                "--db."
+                f"Cannot create the folder {folder} ({exc.strerror}); {hint}."
             ) from exc
 
 
-def _create_private_file(path: Path) -> None:
+def _create_private_file(path: Path, hint: str = DB_HINT) -> None:
     """Create an empty file readable only by its owner (and its folder, if missing, 0700)."""
-    _prepare_folder(path)
+    _prepare_folder(path, hint)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
-        raise DatabaseError(
-            f"Cannot create {path} ({exc.strerror}); choose another place with --db."
-        ) from exc
+        raise DatabaseError(f"Cannot create {path} ({exc.strerror}); {hint}.") from exc
     os.close(fd)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -249,13 +248,12 @@ def test_write_lock_held_beyond_the_timeout(db_path: Path) -> None:
     try:
         holder.execute("BEGIN EXCLUSIVE")
         before = digest(db_path)
-        started = time.monotonic()
         result = sj(db_path, "add", "waited in vain", SERVICE_JOURNAL_BUSY_TIMEOUT_MS=str(LOCK_MS))
-        waited = time.monotonic() - started
         assert result.returncode == 3
-        assert "locked" in assert_one_sentence(result.stderr)
-        assert waited >= LOCK_MS / 1000
-        assert waited < 8  # the lowered timeout was used, not the 10 s default
+        sentence = assert_one_sentence(result.stderr)
+        assert "locked by another program" in sentence
+        # The sentence names the lowered timeout: the setting was used, not the 10 s default.
+        assert f"waited {LOCK_MS / 1000:g} s" in sentence
         assert digest(db_path) == before
         # Readers are not blocked by a writer (WAL): the TUI's lists keep working.
         listed = sj(db_path, "list", SERVICE_JOURNAL_BUSY_TIMEOUT_MS=str(LOCK_MS))
@@ -265,7 +263,6 @@ def test_write_lock_held_beyond_the_timeout(db_path: Path) -> None:
         holder.close()
     after = sj(db_path, "add", "once the lock is gone")
     assert (after.returncode, after.stderr) == (0, "")
-    print(f"\nrefused after waiting {waited:.2f}s for a {LOCK_MS} ms timeout")
 
 
 def test_mode_bits_are_what_decides_not_who_runs_the_tests(tmp_path: Path) -> None:
