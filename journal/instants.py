@@ -58,10 +58,10 @@ def check_day(day: date, shown: str) -> date:
 
 
 def check_instant(value: datetime, shown: str) -> datetime:
-    """An aware instant within the range, in UTC and in its own zone (both must be in range)."""
+    """An aware instant within the range, which is defined in UTC (what the journal stores);
+    a year typed outside it is refused before this, by ``check_year`` on the text."""
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("check_instant needs a timezone-aware datetime")
-    check_year(value.year, shown)
     try:
         in_utc = value.astimezone(UTC)
     except OverflowError:
