@@ -191,9 +191,31 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
     return getattr(module, func)
 
 
+def _undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The first argument holding bytes that were not UTF-8 (Python keeps them as lone
+    surrogates), which no part of the program could store or print."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    bad = _undecodable_argument(arguments)
+    if bad is not None:
+        shown = bad.encode("utf-8", errors="replace").decode("utf-8")
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        print(
+            f'service-journal: the argument "{shown}" holds bytes that are not valid text '
+            "(UTF-8); retype it, or check the encoding of the terminal or script it came from.",
+            file=sys.stderr,
+        )
+        return 1
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     target = getattr(args, "target", None)
     from journal.errors import JournalError
 
