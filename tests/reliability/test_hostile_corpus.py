@@ -378,7 +378,7 @@ def run_in_process(argv: list[str], stdin: bytes | None = None) -> tuple[int, st
                 code = main(argv)
             except SystemExit as exc:  # argparse's usage errors and --help
                 code = exc.code if isinstance(exc.code, int) else 2
-            except Exception as exc:  # what a real process would print as a traceback
+            except Exception as exc:  # noqa: BLE001 (a real process would print a traceback)
                 return -1, out.getvalue(), f"Traceback: {exc!r:.200}"
     finally:
         sys.stdin = old_stdin
