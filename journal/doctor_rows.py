@@ -59,9 +59,9 @@ def find_unreadable(db: Database) -> list[BadEntry]:
     for item in db.execute(
         f"SELECT {_ACTION_COLUMNS} FROM action_item WHERE entry_id IS NOT NULL ORDER BY id"
     ):
-        problem = action_problem(item)
-        if problem:
-            note(item[1], problem)
+        item_problem = action_problem(item)
+        if item_problem:
+            note(item[1], item_problem)
     return [found[key] for key in sorted(found)]
 
 

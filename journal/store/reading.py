@@ -7,7 +7,8 @@ probes, so a page costs about the same at any size of journal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import builtins
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
@@ -226,7 +227,7 @@ class EntryReading:
     def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
         return self._entries(self.db.execute(sql, params).fetchall())
 
-    def _entries(self, rows: list[Any]) -> list[EntryRow]:
+    def _entries(self, rows: Sequence[Any]) -> builtins.list[EntryRow]:
         """Entry rows as read, with their tags and action items; an entry with a value that
         cannot be read back is left out and its id noted in ``unreadable``."""
         if not rows:
