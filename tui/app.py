@@ -30,6 +30,7 @@ from textual.screen import Screen
 
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
+from tui.hooks import Exports, Leavable
 from tui.screens.capture import CaptureScreen
 from tui.styles import read_later
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
@@ -193,9 +194,8 @@ class ServiceJournalApp(App[int]):
         top = self.screen
         if top in (self.capture, self.browse, self.review):
             return False
-        leave = getattr(top, "leave", None)
-        if callable(leave):
-            leave(then=partial(self.call_later, then))
+        if isinstance(top, Leavable):
+            top.leave(then=partial(self.call_later, then))
         return True
 
     async def action_switch(self, place: Place) -> None:
@@ -231,9 +231,8 @@ class ServiceJournalApp(App[int]):
         screen = self.screen
         if isinstance(screen, ExportDialog):
             return
-        export = getattr(screen, "action_export", None)
-        if callable(export):
-            export()
+        if isinstance(screen, Exports):
+            screen.action_export()
         else:
             self.push_screen(ExportDialog())
 
