@@ -22,9 +22,8 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal
 
-from textual import events, work
-from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
+from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -33,6 +32,7 @@ from tui.commands import COMMANDS, WHEN_FAILED
 from tui.hooks import Exports, Leavable
 from tui.screens.capture import CaptureScreen
 from tui.styles import read_later
+from tui.textual_compat import HookedApp
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
 """The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
 
 
-class ServiceJournalApp(App[int]):
+class ServiceJournalApp(HookedApp):
     """Capture in seconds, then browse, search, reflect and edit."""
 
     CSS_PATH = "app.tcss"
@@ -102,19 +102,14 @@ class ServiceJournalApp(App[int]):
                 return "review"
         return "capture"
 
-    def push_screen(self, screen: Screen[Any] | str, *args: Any, **kwargs: Any) -> Any:
-        self._read_later_styles_for(screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
-        self._read_later_styles_for(screen)
-        return super().switch_screen(screen)
-
-    def _read_later_styles_for(self, screen: Screen[Any] | str) -> None:
+    def screen_opening(self, screen: Screen[Any]) -> None:
         """A screen with a stylesheet of its own may open before the pause that reads them:
         reading them here is cheaper than Textual reading its stylesheet as it opens."""
-        if isinstance(screen, Screen) and screen.css_path:
+        if screen.css_path:
             read_later(self.stylesheet)
+
+    def key_arrived(self) -> None:
+        self._keys.key_pressed()
 
     def _place_screen(self, place: Place) -> Screen:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
@@ -163,11 +158,6 @@ class ServiceJournalApp(App[int]):
             import_module(module)
         if self._keys.wait():
             self.call_from_thread(read_later, self.stylesheet)
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self._keys.key_pressed()
-        await super().on_event(event)
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""

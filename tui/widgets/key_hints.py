@@ -14,6 +14,8 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.textual_compat import unwatch_bindings, watch_bindings
+
 PALETTE_SEPARATOR = "▏"
 
 
@@ -47,10 +49,10 @@ class KeyHints(Widget, can_focus=False):
         """Where each hint is drawn: (first cell, end cell, key, enabled)."""
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        watch_bindings(self, self._bindings_changed)
 
     def on_unmount(self) -> None:
-        self.screen.bindings_updated_signal.unsubscribe(self)
+        unwatch_bindings(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if screen is self.screen:
