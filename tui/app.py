@@ -88,7 +88,7 @@ class ServiceJournalApp(HookedApp):
         self.review: ReviewScreen | None = None
         self._keys = keys if keys is not None else KeyboardRest()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
         return self.capture
 
@@ -111,7 +111,7 @@ class ServiceJournalApp(HookedApp):
     def key_arrived(self) -> None:
         self._keys.key_pressed()
 
-    def _place_screen(self, place: Place) -> Screen:
+    def _place_screen(self, place: Place) -> Screen[Any]:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
         if place == "browse":
             if self.browse is None:
@@ -245,7 +245,7 @@ class ServiceJournalApp(HookedApp):
         self._keys.close()
         self.backend.close()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         commands = [c for c in COMMANDS if not c[0].startswith("Review:")] + [*REVIEW_COMMANDS]
         for title, help_text, action in commands:
             if not self.failed or title in WHEN_FAILED:

@@ -8,6 +8,8 @@ bindings change. A click on a hint presses its key, as with the stock footer.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.events import Click
@@ -54,7 +56,7 @@ class KeyHints(Widget, can_focus=False):
     def on_unmount(self) -> None:
         unwatch_bindings(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
         if screen is self.screen:
             self.refresh()
 
