@@ -1,11 +1,12 @@
 """The weekly review: a week at a glance, the inbox to finish, the check-in, next week's focus.
 
 The screen is composed of the header and progress lines, the body with its panels
-(``tui.widgets.review_body``) and the write queue (``tui.widgets.review_writes``); it moves
-between weeks and says what each decision writes (``review_decisions``). A week is read in an
-exclusive thread worker: reading another week cancels the read before it, and the answer of a
-cancelled read is dropped. Every write goes through the one queue, worked off in order, then
-the review is read again quietly: the widgets keep what is being typed and where the cursor is.
+(``tui.widgets.review_body``), the week's reader (``tui.widgets.review_reader``: an exclusive
+worker, a later read cancels the one before and its answer is dropped) and the write queue
+(``tui.widgets.review_writes``); they answer with messages. The screen moves between weeks and
+says what each decision writes (``review_decisions``) and what its answer changes on screen.
+Every write goes through the one queue, worked off in order, then the review is read again
+quietly: the widgets keep what is being typed and where the cursor is.
 
 Single-letter keys are screen bindings: text fields consume letters, so they act only where no
 text field has the focus.
@@ -16,19 +17,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, TextArea
-from textual.worker import Worker, get_current_worker
 
 from journal.errors import JournalError
-from journal.review.build import WeekReview, build_review, current_week
-from journal.store import EntryRow, Store
+from journal.review.build import WeekReview, current_week
+from journal.store import EntryRow
 from journal.store.review_state import WeekState
 from journal.weeks import shift_week, week_dates
 from tui.access import journal_app
@@ -41,6 +39,7 @@ from tui.widgets.review_body import ReviewBody
 from tui.widgets.review_checkin import CheckinForm
 from tui.widgets.review_focus import CoachForm, FocusForm
 from tui.widgets.review_inbox import Inbox
+from tui.widgets.review_reader import WeekReader
 from tui.widgets.review_reflect import ReflectForm
 from tui.widgets.review_summary import ReviewHeader, ReviewProgress
 from tui.widgets.review_writes import ReviewWrites
@@ -50,9 +49,6 @@ WIDE = 110
 SPINNER_DELAY_S = 0.15
 """A still "Reading 2026-W47…" line shows when a week takes longer than this to read (an
 animated indicator would compete with the worker for the interpreter)."""
-
-Read = tuple[WeekReview, list[Any]]
-"""A week's review and the tag catalogue the focus form offers."""
 
 
 class ReviewScreen(Screen[None]):
@@ -76,23 +72,6 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "leave_field", "Leave field", show=False, id="review.leave"),
     ]
 
-    class WeekRead(Message):
-        """A read worker's answer; dropped when the worker was cancelled by a later read."""
-
-        def __init__(self, worker: Worker[None], review: WeekReview, catalogue: list[Any]):
-            super().__init__()
-            self.worker = worker
-            self.review = review
-            self.catalogue = catalogue
-
-    class WeekFailed(Message):
-        """A read worker could not read the week."""
-
-        def __init__(self, worker: Worker[None], message: str) -> None:
-            super().__init__()
-            self.worker = worker
-            self.message = message
-
     def __init__(self, week: str | None = None) -> None:
         super().__init__(id="review")
         self.week = week or ""
@@ -111,6 +90,7 @@ class ReviewScreen(Screen[None]):
         yield ReviewHeader(id="review-header")
         yield ReviewProgress("", id="review-progress")
         yield ReviewBody()
+        yield WeekReader()
         yield ReviewWrites()
         yield KeyHints()
 
@@ -228,37 +208,26 @@ class ReviewScreen(Screen[None]):
             # The first review is read at once when the journal is free: the screen then paints
             # once, with its figures, instead of empty panels and a second full layout.
             try:
-                first = journal_app(self).backend.call_now(self._read, self.week)
+                first = self.query_one(WeekReader).read_now(self.week)
             except JournalError as exc:
                 self._read_failed(str(exc))
                 return
             if first is not None:
-                self._show_review(*first)
+                self._show_review(first.review, first.catalogue)
                 return
         if not quiet and self._spinner is None:
             # Only when the answer is slow: drawing the indicator costs the worker time.
             self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_loading)
-        self._load(self.week)
+        self.query_one(WeekReader).read(self.week)
 
-    def _read(self, store: Store, week: str) -> Read:
-        return build_review(store, week, journal_app(self).settings), store.tag_catalogue()
-
-    @work(thread=True, exclusive=True, group="review-load", exit_on_error=False)
-    def _load(self, week: str) -> None:
-        worker: Worker[None] = get_current_worker()
-        try:
-            review, catalogue = journal_app(self).backend.call(self._read, week)
-        except JournalError as exc:
-            self.post_message(self.WeekFailed(worker, str(exc)))
-            return
-        self.post_message(self.WeekRead(worker, review, catalogue))
-
-    def on_review_screen_week_read(self, event: WeekRead) -> None:
-        if not event.worker.is_cancelled:
+    def on_week_reader_read(self, event: WeekReader.Read) -> None:
+        event.stop()
+        if event.current:
             self._show_review(event.review, event.catalogue)
 
-    def on_review_screen_week_failed(self, event: WeekFailed) -> None:
-        if not event.worker.is_cancelled:
+    def on_week_reader_failed(self, event: WeekReader.Failed) -> None:
+        event.stop()
+        if event.current:
             self._read_failed(event.message)
 
     def _show_loading(self) -> None:
