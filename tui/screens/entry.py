@@ -19,6 +19,7 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from journal.errors import JournalError
 from journal.store import EntryRow, Store
+from tui.access import journal_app
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.styles import ENTRY
 from tui.widgets.choice import Choice
@@ -96,7 +97,7 @@ class EntryScreen(Screen[EntryRow | None]):
             return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
 
         try:
-            entry, catalogue, settings = self.app.backend.call(read)
+            entry, catalogue, settings = journal_app(self).backend.call(read)
         except JournalError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
@@ -109,7 +110,7 @@ class EntryScreen(Screen[EntryRow | None]):
     def _loaded(self, entry: EntryRow, catalogue: list[Any], settings: list[str]) -> None:
         self.query_one(TagPicker).set_catalogue(catalogue)
         self.fields.set_settings(settings)
-        values = entry_values(entry, self.app.zone)
+        values = entry_values(entry, journal_app(self).zone)
         self._fill(values)
         self._original = self.values()
         self._heading(entry)
@@ -177,7 +178,7 @@ class EntryScreen(Screen[EntryRow | None]):
         if "tags" in data:
             data["tags"] = tag_marks(data["tags"])
         if "when" in data:
-            at = parse_when_text(data.pop("when"), self.app.zone)
+            at = parse_when_text(data.pop("when"), journal_app(self).zone)
             if at is not None:
                 data["occurred_at"] = at
         from journal.schemas import EntryPatch  # the validation layer, when saving
@@ -202,7 +203,7 @@ class EntryScreen(Screen[EntryRow | None]):
     @work(thread=True, group="entry-save")
     def _save(self, patch: Any) -> None:
         try:
-            entry = self.app.backend.call(lambda store: store.update(self.entry_id, patch))
+            entry = journal_app(self).backend.call(lambda store: store.update(self.entry_id, patch))
         except JournalError as exc:
             self.app.call_from_thread(self._show_error, FormError("form", str(exc)))
             return
