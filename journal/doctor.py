@@ -108,7 +108,9 @@ def run_checks(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         print("not created yet: it will be made on the first entry.")
         return 0
-    db = open_database(target)
+    from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase
+
+    db = open_database(target, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
     try:
         checks = diagnose(db, repair=args.repair)
     finally:
