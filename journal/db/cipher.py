@@ -58,6 +58,11 @@ class CipherDatabase(Database):
         self._passphrase = passphrase
         self.errors = (sqlite3.DatabaseError, _driver().DatabaseError)
 
+    @property
+    def passphrase(self) -> str:
+        """The passphrase that opened it, for converting it again (rekey, decrypt)."""
+        return self._passphrase
+
     def backup_to(self, target: Path) -> None:
         """The backup is encrypted with the journal's own passphrase, never written in plain."""
         target = Path(target)
