@@ -93,6 +93,30 @@ def diagnose(db: Database, repair: bool) -> list[Check]:
         )
     if db.path is not None:
         checks.extend(_permissions(db.path))
+        checks.extend(_encryption(db))
+    return checks
+
+
+def _encryption(db: Database) -> list[Check]:
+    """Whether the journal is encrypted, and whether a plain copy beside it undoes that."""
+    from journal.db.cipher import plaintext_backups
+
+    assert db.path is not None
+    checks = [
+        Check(
+            "encryption",
+            True,
+            "encrypted (SQLCipher)" if db.encrypted else "not encrypted (service-journal encrypt)",
+        )
+    ]
+    if db.encrypted:
+        plain = plaintext_backups(db.path)
+        names = ", ".join(p.name for p in plain)
+        detail = (
+            f"{len(plain)} beside it, readable by anyone: {names}; remove them with "
+            "service-journal encrypt --remove-backups"
+        )
+        checks.append(Check("plaintext backups", not plain, detail if plain else "none"))
     return checks
 
 

@@ -89,7 +89,7 @@ class CipherDatabase(Database):
         def creator() -> Any:
             return _connect_keyed(path, passphrase)
 
-        return "sqlite+pysqlcipher://", {"creator": creator}
+        return "sqlite://", {"creator": creator, "module": _driver()}
 
 
 def _connect_keyed(path: Path, passphrase: str) -> Any:
