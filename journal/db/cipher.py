@@ -240,7 +240,7 @@ def _bytes_text(value: object) -> str:
 
 def leftover_temps(path: Path) -> Iterator[Path]:
     """Copies an interrupted conversion left beside the journal (never the journal itself)."""
-    yield from path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}")
+    yield from path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}*")
 
 
 def plaintext_backups(path: Path) -> list[Path]:
@@ -264,8 +264,8 @@ def convert(path: Path, old_key: str, new_key: str) -> tuple[int, str]:
     journal; the old file's bytes are then overwritten through a handle kept open, so the old
     contents do not linger in the file system's free space. Returns the verified count and sum.
     """
-    for stale in leftover_temps(path):
-        _remove_new_files(stale)
+    for stale in list(leftover_temps(path)):
+        stale.unlink(missing_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}{TEMP_SUFFIX}")
     _create_private_file(temp)
     try:
