@@ -16,6 +16,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from benchmarks.generate import DEFAULT_SEED, WORK, JournalFiles, anchor_now, ensure_journal
 from benchmarks.procs import Measurement, measure
@@ -45,7 +46,9 @@ def encrypted_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def compare_cli(files: JournalFiles, *, repeat: int, work: Path, week: str) -> dict:
+def compare_cli(
+    files: JournalFiles, *, repeat: int, work: Path, week: str
+) -> dict[str, dict[str, Any]]:
     """Medians for plain and encrypted, per command, measured in alternation."""
     from benchmarks.run import base_env, our_commands
 
@@ -81,7 +84,9 @@ def compare_cli(files: JournalFiles, *, repeat: int, work: Path, week: str) -> d
     return {key: {who: m.to_json() for who, m in by.items()} for key, by in rows.items()}
 
 
-def compare_tui(journals: dict[int, JournalFiles], *, repeat: int, work: Path, week: str) -> list:
+def compare_tui(
+    journals: dict[int, JournalFiles], *, repeat: int, work: Path, week: str
+) -> list[dict[str, Any]]:
     """The capture form and the journal opened in the app, plain and encrypted.
 
     Through Textual's headless driver (``benchmarks/tui_headless.py``): tmux is not usable on
@@ -133,7 +138,7 @@ def compare_tui(journals: dict[int, JournalFiles], *, repeat: int, work: Path, w
     ]
 
 
-def _median(m: dict | None, step: str | None = None) -> float | None:
+def _median(m: dict[str, Any] | None, step: str | None = None) -> float | None:
     if not m:
         return None
     if step is None:
@@ -143,10 +148,10 @@ def _median(m: dict | None, step: str | None = None) -> float | None:
     if not values:
         return None
     mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    return float(values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2)
 
 
-def report_lines(encryption: dict) -> list[str]:
+def report_lines(encryption: dict[str, Any]) -> list[str]:
     """The section of docs/benchmarks.md comparing plain and encrypted journals."""
     if not encryption:
         return []
