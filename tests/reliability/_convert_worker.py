@@ -5,7 +5,8 @@ Usage: ``python _convert_worker.py DB OLD_KEY NEW_KEY KILL_AT``
 Every Python and C call made during ``journal.db.cipher.convert`` is counted by a profile hook;
 at call number KILL_AT the process sends itself SIGKILL, which no clean-up survives, exactly as
 ``kill -9`` from outside would, but at a chosen point instead of a timed one. KILL_AT 0 runs the
-conversion to the end and prints how many calls it made, so the test can choose points within it.
+conversion to the end and prints how many calls it made and at which one the new file was renamed
+into place, so the test can choose points on both sides of that moment.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ def main() -> int:
     from journal.db.cipher import convert
 
     calls = 0
+    renamed_at = 0
 
-    def count(_frame: FrameType, event: str, _arg: Any) -> None:
-        nonlocal calls
+    def count(_frame: FrameType, event: str, arg: Any) -> None:
+        nonlocal calls, renamed_at
         if event in ("call", "c_call"):
             calls += 1
+            if event == "c_call" and arg is os.replace:
+                renamed_at = calls
             if calls == kill_at:
                 os.kill(os.getpid(), signal.SIGKILL)
 
@@ -36,7 +40,7 @@ def main() -> int:
         convert(Path(db), old_key, new_key)
     finally:
         sys.setprofile(None)
-    print(calls)
+    print(calls, renamed_at)
     return 0
 
 

@@ -69,8 +69,14 @@ def test_a_conversion_killed_at_any_point_leaves_exactly_one_usable_journal(
     shutil.copyfile(original, db)
     finished = worker(db, old, new, 0)
     assert finished.returncode == 0, finished.stderr
-    total = int(finished.stdout)
-    points = sorted(random.Random(f"{direction}-23").sample(range(1, total + 1), ROUNDS))
+    total, renamed_at = (int(n) for n in finished.stdout.split())
+    assert 0 < renamed_at < total
+    seeded = random.Random(f"{direction}-23")
+    # Half the kills anywhere before the rename, half from just before it to the end.
+    points = sorted(
+        seeded.sample(range(1, renamed_at), ROUNDS // 2)
+        + seeded.sample(range(renamed_at - 3, total + 1), ROUNDS - ROUNDS // 2)
+    )
     outcomes = {"old": 0, "new": 0}
     for kill_at in points:
         for stale in folder.iterdir():
