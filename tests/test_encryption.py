@@ -330,6 +330,19 @@ def test_the_keyring_is_used_when_remembered_and_optional_otherwise(
     assert "teller" in run(capsys, "--db", str(journal), "list")[1]
     assert run(capsys, "--db", str(journal), "decrypt", "--yes")[0] == 0
     assert stored == {}
+    stored[("service-journal", str(journal.resolve()))] = "out of date"  # rekeyed elsewhere
+    told: list[bool] = []
+
+    def prompt(_path: Path, wrong: bool) -> str:
+        told.append(wrong)
+        return PASS
+
+    convert(journal, "", PASS)
+    open_database(str(journal), passphrase=prompt).close()
+    assert told == [False]  # a stale remembered passphrase falls back to asking
+    assert run(capsys, "--db", str(journal), "list")[0] == 3  # no terminal: one sentence
+    capsys.readouterr()
+    convert(journal, PASS, "")
     monkeypatch.setitem(sys.modules, "keyring", None)  # not installed: import fails
     convert(journal, "", PASS)
     code, _, err = run(capsys, "--db", str(journal), "list")

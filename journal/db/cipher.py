@@ -134,10 +134,16 @@ def open_encrypted(
             conn.execute("PRAGMA foreign_keys = ON")
             return CipherDatabase(conn, path, passphrase)
         conn.close()
+        if stored is not None and prompt is not None and not os.environ.get(ENV_PASSPHRASE):
+            stored, asked = None, 0  # the keyring's is out of date (rekeyed elsewhere): ask
+            continue
         if stored is not None or prompt is None or (tries is not None and asked >= tries):
-            where = "typed"
-            if stored is not None:
-                where = f"in {ENV_PASSPHRASE}" if os.environ.get(ENV_PASSPHRASE) else "remembered"
+            if stored is None:
+                raise DatabaseError(
+                    f"{path} could not be opened: the passphrase was wrong {asked} "
+                    f"{'time' if asked == 1 else 'times'}, or the file is not a journal."
+                )
+            where = f"in {ENV_PASSPHRASE}" if os.environ.get(ENV_PASSPHRASE) else "remembered"
             raise DatabaseError(
                 f"{path} could not be opened: the passphrase {where} is wrong, or the file is "
                 "not a journal."
