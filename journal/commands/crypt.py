@@ -15,6 +15,9 @@ from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase, settings_
 from journal.errors import DatabaseError, InputError
 
 ENV_NEW_PASSPHRASE = "SERVICE_JOURNAL_NEW_PASSPHRASE"
+NOTICE_BYTES = 20 * 1024 * 1024
+"""From this size a conversion is announced: it rewrites and checks every page, which takes a
+while, and a silent wait looks like a hang."""
 
 
 def encrypt(args: argparse.Namespace) -> int:
@@ -31,6 +34,7 @@ def encrypt(args: argparse.Namespace) -> int:
         return 0
     open_database(str(path)).close()  # refuses a foreign file, upgrades an old one first
     passphrase = os.environ.get(ENV_PASSPHRASE) or _new_passphrase(ENV_PASSPHRASE)
+    _announce(path)
     count, _ = convert(path, "", passphrase)
     print(f"Encrypted {path} ({_entries(count)}, checked against the original).")
     if args.remember:
@@ -51,6 +55,7 @@ def decrypt(args: argparse.Namespace) -> int:
             f"Decrypt {path}? Anyone who gets the file can then read every entry. [y/N] ",
             "decrypting needs --yes when not run in a terminal.",
         )
+    _announce(path)
     count, _ = convert(path, passphrase, "")
     forget(path)
     print(f"Decrypted {path} ({_entries(count)}); it is no longer encrypted.")
@@ -64,6 +69,7 @@ def rekey(args: argparse.Namespace) -> int:
     path = _existing(sqlite_path_from(settings_from(args).db_target))
     old = _unlock(path)
     new = os.environ.get(ENV_NEW_PASSPHRASE) or _new_passphrase(ENV_NEW_PASSPHRASE)
+    _announce(path)
     count, _ = convert(path, old, new)
     print(f"Changed the passphrase of {path} ({_entries(count)}).")
     if args.remember:
@@ -74,6 +80,17 @@ def rekey(args: argparse.Namespace) -> int:
 
         forget(path)  # a remembered old passphrase would no longer open it
     return 0
+
+
+def _announce(path: Path) -> None:
+    size = path.stat().st_size
+    if size >= NOTICE_BYTES:
+        print(
+            f"service-journal: rewriting {path.name} ({size / 1e6:,.0f} MB) and checking the "
+            "copy; this takes a while at this size.",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def _existing(path: Path | None) -> Path:
