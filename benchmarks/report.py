@@ -224,6 +224,12 @@ def _tui_table(results: dict) -> list[str]:
     return lines
 
 
+def _encryption_table(results: dict) -> list[str]:
+    from benchmarks.encryption import report_lines
+
+    return report_lines(results.get("encryption") or {})
+
+
 def _db_size(results: dict) -> list[str]:
     sizes = results.get("db_size") or {}
     if not sizes:
@@ -579,6 +585,7 @@ def render(results: dict, reading: str) -> str:
     lines += _size_tables(results)
     lines += _store_table(results)
     lines += _tui_table(results)
+    lines += _encryption_table(results)
     lines += _db_size(results)
     lines += _importtime(results)
     lines += _profile(results)

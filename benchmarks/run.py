@@ -544,6 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         results["startup"] = startup_floor(env, args.repeat, scratch)
     if not args.no_tui:
         results["tui"] = bench_tui(journals, args, env, this_week)
+    results["encryption"] = bench_encryption(journals, args, week, this_week)
     results["elapsed_s"] = round(time.perf_counter() - started, 1)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, default=str))
@@ -552,6 +553,28 @@ def main(argv: list[str] | None = None) -> int:
     write_report(results, args.out)
     log(f"\nWrote {args.out} and {args.json} in {results['elapsed_s']:.0f} s")
     return 0
+
+
+def bench_encryption(
+    journals: dict[int, JournalFiles], args: argparse.Namespace, week: str, this_week: str
+) -> dict:
+    """Plain against encrypted copies at 10,000 and 100,000 entries (benchmarks/encryption.py)."""
+    from benchmarks import encryption
+
+    chosen = {s: f for s, f in journals.items() if s in encryption.ENCRYPTED_SIZES}
+    if not chosen:
+        return {}
+    log("\n== encrypted against plain")
+    cli = {}
+    if not args.no_cli:
+        for size, files in chosen.items():
+            cli[str(size)] = encryption.compare_cli(
+                files, repeat=args.repeat, work=args.work, week=week
+            )
+    tui = []
+    if not args.no_tui:
+        tui = encryption.compare_tui(chosen, repeat=args.repeat, work=args.work, week=this_week)
+    return {"cli": cli, "tui": tui}
 
 
 def tui_only(args: argparse.Namespace, env: dict[str, str], now: datetime, week: str) -> int:

@@ -176,6 +176,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     p = command(
+        "encrypt",
+        "Encrypt the journal in place (SQLCipher); the passphrase comes from "
+        "$SERVICE_JOURNAL_PASSPHRASE or is asked for.",
+        "crypt:encrypt",
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help="remember the passphrase in this device's keyring (needs the keyring package)",
+    )
+    p.add_argument(
+        "--remove-backups",
+        action="store_true",
+        help="wipe earlier plaintext upgrade backups (*.pre-*.bak) without asking",
+    )
+
+    p = command(
+        "decrypt",
+        "Turn an encrypted journal back into a plain one, after a confirmation.",
+        "crypt:decrypt",
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
+
+    p = command(
+        "rekey",
+        "Change an encrypted journal's passphrase; the new one comes from "
+        "$SERVICE_JOURNAL_NEW_PASSPHRASE or is asked for.",
+        "crypt:rekey",
+    )
+    p.add_argument(
+        "--remember", action="store_true", help="remember the new passphrase in the keyring"
+    )
+
+    p = command(
         "doctor", "Check the journal: integrity, schema, permissions, search.", "maintenance:doctor"
     )
     p.add_argument("--repair", action="store_true", help="rebuild the search index if needed")

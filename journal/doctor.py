@@ -139,6 +139,30 @@ def diagnose(db: Database, repair: bool, now: datetime | None = None) -> list[Ch
         )
     if db.path is not None:
         checks.extend(_permissions(db.path))
+        checks.extend(_encryption(db))
+    return checks
+
+
+def _encryption(db: Database) -> list[Check]:
+    """Whether the journal is encrypted, and whether a plain copy beside it undoes that."""
+    from journal.db.cipher import plaintext_backups
+
+    assert db.path is not None
+    checks = [
+        Check(
+            "encryption",
+            True,
+            "encrypted (SQLCipher)" if db.encrypted else "not encrypted (service-journal encrypt)",
+        )
+    ]
+    if db.encrypted:
+        plain = plaintext_backups(db.path)
+        names = ", ".join(p.name for p in plain)
+        detail = (
+            f"{len(plain)} beside it, readable by anyone: {names}; remove them with "
+            "service-journal encrypt --remove-backups"
+        )
+        checks.append(Check("plaintext backups", not plain, detail if plain else "none"))
     return checks
 
 
@@ -154,7 +178,9 @@ def run_checks(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         print("not created yet: it will be made on the first entry.")
         return 0
-    db = open_database(target)
+    from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase
+
+    db = open_database(target, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
     try:
         checks = diagnose(db, repair=args.repair)
     finally:

@@ -16,6 +16,7 @@ a pushed screen has neither.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
@@ -36,6 +37,8 @@ from tui.textual_compat import HookedApp
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journal.config import Settings
     from tui.screens.browse import BrowseScreen
     from tui.screens.review import ReviewScreen
@@ -143,7 +146,7 @@ class ServiceJournalApp(HookedApp):
 
     @work(thread=True, group="open-journal", exit_on_error=False)
     def _open_journal(self) -> None:
-        self.backend.open(on_upgrade=self._upgrading)
+        self.backend.open(on_upgrade=self._upgrading, passphrase=self._ask_passphrase)
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
@@ -158,6 +161,22 @@ class ServiceJournalApp(HookedApp):
             import_module(module)
         if self._keys.wait():
             self.call_from_thread(read_later, self.stylesheet)
+
+    def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
+        """Asked from the opening worker, which waits for the dialog's answer."""
+        answer: str | None = self.call_from_thread(
+            self._passphrase_dialog,  # type: ignore[arg-type]  # Textual's overload confuses mypy
+            path.name,
+            wrong,
+        )
+        return answer
+
+    async def _passphrase_dialog(self, name: str, wrong: bool) -> str | None:
+        from tui.dialogs.passphrase import PassphraseDialog
+
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self.push_screen(PassphraseDialog(name, wrong), callback=answer.set_result)
+        return await answer
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
 from journal.config import Settings
@@ -33,7 +34,9 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
 
     settings = settings_from(args)
     zone = settings.zone()
-    db = open_database(settings.db_target, on_upgrade=_tell)
+    db = open_database(
+        settings.db_target, on_upgrade=_tell, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES
+    )
     try:
         store = Store(db)
         yield Context(settings, store, zone)
@@ -53,6 +56,25 @@ def _warn_unreadable(ids: set[int]) -> None:
         "that cannot be read back; run `service-journal doctor --repair` to mend "
         f"{'it' if count == 1 else 'them'}."
     )
+PASSPHRASE_TRIES = 3
+
+
+def ask_passphrase(path: Path, wrong: bool) -> str | None:
+    """The passphrase typed at the terminal; None (one sentence, exit 3) when not on a terminal.
+
+    Wrong answers are told and asked again by ``open_database``, which gives up after
+    ``PASSPHRASE_TRIES`` so that nothing waits forever.
+    """
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    if wrong:
+        print("service-journal: that passphrase is wrong; try again.", file=sys.stderr)
+    try:
+        return getpass.getpass(f"Passphrase for {path.name}: ")
+    except EOFError:
+        return None
 
 
 def _tell(message: str) -> None:

@@ -12,7 +12,9 @@ def backup(args: argparse.Namespace) -> int:
     target = Path(args.file).expanduser()
     with opened(args) as ctx:
         ctx.store.db.backup_to(target)
-    print(f"Backed up the journal to {target}")
+        encrypted = ctx.store.db.encrypted
+    same_key = " (encrypted with the journal's passphrase)" if encrypted else ""
+    print(f"Backed up the journal to {target}{same_key}")
     return 0
 
 

@@ -25,6 +25,7 @@ def export(args: argparse.Namespace) -> int:
     if target is not None:
         _check_target(target, args.force)
     with opened(args) as ctx:
+        encrypted = ctx.store.db.encrypted
         start, end, label = _export_range(args, ctx)
         rendered = render_export(
             ctx.store,
@@ -44,6 +45,8 @@ def export(args: argparse.Namespace) -> int:
     count, private = rendered.entries, rendered.private_left_out
     left_out = f"; {private} private left out" if private else ""
     print(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
+    if encrypted:
+        print(f"Note: {target} is not encrypted, unlike the journal; keep it somewhere safe.")
     return 0
 
 

@@ -40,34 +40,37 @@ class _Cursor:
     ``execute`` has returned; without this the error would escape as a traceback.
     """
 
-    __slots__ = ("_cursor", "_path")
+    __slots__ = ("_cursor", "_errors", "_path")
 
-    def __init__(self, cursor: sqlite3.Cursor, path: Path | None) -> None:
+    def __init__(
+        self, cursor: sqlite3.Cursor, path: Path | None, errors: tuple[type[Exception], ...]
+    ) -> None:
         self._cursor = cursor
         self._path = path
+        self._errors = errors
 
     def fetchone(self) -> Any:
         try:
             return self._cursor.fetchone()
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def fetchall(self) -> list[Any]:
         try:
             return self._cursor.fetchall()
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def fetchmany(self, size: int = 1) -> list[Any]:
         try:
             return self._cursor.fetchmany(size)
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def __iter__(self) -> Iterator[Any]:
         try:
             yield from self._cursor
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def __getattr__(self, name: str) -> Any:
@@ -82,11 +85,19 @@ class Database:
     """
 
     dialect = "sqlite"
+    encrypted = False
+    """True for a SQLCipher journal (``journal.db.cipher``): exports and backups say so."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
         self._depth = 0
+        self.errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+        """The driver's error classes (SQLCipher's driver has its own hierarchy)."""
+
+    def engine_args(self) -> tuple[str, dict[str, Any]]:
+        """The SQLAlchemy URL and ``create_engine`` options for Alembic's upgrades."""
+        return f"sqlite:///{self.path}", {"connect_args": {"timeout": busy_timeout_ms() / 1000}}
 
     @property
     def has_fts(self) -> bool:
@@ -95,14 +106,14 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             cursor = self.conn.execute(sql, params)
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             raise translate(exc, self.path) from exc
-        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path, self.errors))
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
         try:
             self.conn.executemany(sql, rows)
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             raise translate(exc, self.path) from exc
 
     @contextmanager
@@ -126,7 +137,7 @@ class Database:
         self._depth = 0
         try:
             self.conn.commit()
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             self.conn.rollback()
             raise translate(exc, self.path) from exc
 
@@ -150,7 +161,10 @@ class Database:
             raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
 
 
-def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
+SQLITE_CONSTRAINT = 19
+
+
+def translate(exc: Exception, path: Path | None) -> Exception:
     """One sentence for the user out of SQLite's error."""
     from journal.errors import JournalError
 
@@ -172,7 +186,10 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
         return DatabaseError(
             f"{where} is damaged; restore a backup or run `service-journal doctor`."
         )
-    if isinstance(exc, sqlite3.IntegrityError):
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(exc, sqlite3.IntegrityError) or (
+        isinstance(code, int) and code & 0xFF == SQLITE_CONSTRAINT
+    ):
         return exc
     return DatabaseError(f"Database problem with {where}: {exc}.")
 

@@ -52,6 +52,21 @@ def _create_private_file(path: Path, hint: str = DB_HINT) -> None:
     os.close(fd)
 
 
+def looks_encrypted(path: Path) -> bool:
+    """A SQLCipher journal: not plain SQLite's header, and whole pages (512 bytes at least).
+
+    Read from the header alone, so that a plain journal never loads the SQLCipher driver; a file
+    that is neither kind is still refused as "not SQLite" without asking for a passphrase.
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return size >= 512 and size % 512 == 0 and header != SQLITE_HEADER
+
+
 def _check_file(path: Path) -> None:
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a journal file; give a file path with --db.")
@@ -64,7 +79,7 @@ def _check_file(path: Path) -> None:
         raise DatabaseError(
             f"{path} is an empty file, not a journal; remove it or choose another file with --db."
         )
-    if header != SQLITE_HEADER:
+    if header != SQLITE_HEADER and not looks_encrypted(path):
         raise DatabaseError(
             f"{path} is not a Service Journal database (not SQLite); choose another file with --db."
         )

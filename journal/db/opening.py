@@ -11,12 +11,22 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.db.connection import Database, _connect, _enable_wal
-from journal.db.files import _check_file, _create_private_file, _prepare_folder, _remove_new_files
+from journal.db.files import (
+    _check_file,
+    _create_private_file,
+    _prepare_folder,
+    _remove_new_files,
+    looks_encrypted,
+)
 from journal.db.upgrade import _backup_before_upgrade, _schema_version, run_migrations
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
+
+if TYPE_CHECKING:
+    from journal.db.cipher import PassphrasePrompt
 
 UPGRADE_NOTICE_ENTRIES = 50_000
 """From this many entries an upgrade is announced before it starts (see ``open_database``)."""
@@ -34,13 +44,22 @@ def sqlite_path_from(target: str) -> Path | None:
 
 
 def open_database(
-    target: str, *, migrate: bool = True, on_upgrade: Callable[[str], None] | None = None
+    target: str,
+    *,
+    migrate: bool = True,
+    on_upgrade: Callable[[str], None] | None = None,
+    passphrase: PassphrasePrompt | None = None,
+    tries: int | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the journal at a path (or ``sqlite:///`` URL).
 
     ``on_upgrade`` is told, in one sentence, before a journal of ``UPGRADE_NOTICE_ENTRIES`` or
     more is upgraded: rebuilding its search index then takes seconds to a minute, and a silent
     wait looks like a hang. Smaller journals upgrade in a moment, without a word.
+
+    An encrypted journal (``journal.db.cipher``) takes its passphrase from the environment or the
+    keyring, else from ``passphrase``, a prompt asked again after a wrong answer (up to ``tries``
+    times, or until it returns None).
     """
     path = sqlite_path_from(target)
     if path is None:
@@ -53,8 +72,14 @@ def open_database(
             raise DatabaseError(f"{path} does not exist yet; open it with service-journal first.")
         _create_journal(path)
     _check_file(path)
-    conn = _connect(path)
-    db = Database(conn, path)
+    if looks_encrypted(path):
+        from journal.db.cipher import open_encrypted
+
+        db: Database = open_encrypted(path, passphrase, tries)
+        conn = db.conn
+    else:
+        conn = _connect(path)
+        db = Database(conn, path)
     try:
         version = _schema_version(db, False)
         if version != HEAD:
