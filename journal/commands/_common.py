@@ -56,6 +56,8 @@ def _warn_unreadable(ids: set[int]) -> None:
         "that cannot be read back; run `service-journal doctor --repair` to mend "
         f"{'it' if count == 1 else 'them'}."
     )
+
+
 PASSPHRASE_TRIES = 3
 
 
