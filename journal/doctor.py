@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.db import Database, open_database, sqlite_path_from
+from journal.db.files import _existing_file
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
 
@@ -105,7 +106,7 @@ def run_checks(args: argparse.Namespace) -> int:
     print(f"journal: {path if path else target}")
     if path is not None:
         print(f"backups: {path.parent}")
-    if path is not None and not path.exists():
+    if path is not None and not _existing_file(path):
         print("not created yet: it will be made on the first entry.")
         return 0
     db = open_database(target)

@@ -61,15 +61,21 @@ def run_migrations(db: Database) -> None:
     such statement would commit at once and a migration stopped half-way would leave the schema
     between two revisions. The engine therefore runs in the driver's autocommit mode and opens
     ``BEGIN IMMEDIATE`` itself (SQLAlchemy's documented recipe): all of the upgrade or none of it.
+    SQLAlchemy gets a ``creator`` that opens the file by its path, never a URL made from it.
     """
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine, event
 
     assert db.path is not None
-    engine = create_engine(
-        f"sqlite:///{db.path}", connect_args={"timeout": busy_timeout_ms() / 1000}
-    )
+    path = db.path
+
+    def _open() -> sqlite3.Connection:
+        # The file is opened by its path: a URL built from it would read "?" or "%20" in a file
+        # name as URL syntax and write to another file.
+        return sqlite3.connect(path, timeout=busy_timeout_ms() / 1000, uri=False)
+
+    engine = create_engine("sqlite://", creator=_open)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
