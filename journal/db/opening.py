@@ -35,10 +35,8 @@ def sqlite_path_from(target: str) -> Path | None:
     ``#``) is read as anything else. SQLite's special names would not be a journal on disk:
     ``:memory:`` loses everything at exit and a ``file:`` URI is refused rather than half-read.
     """
-    if (
-        target.strip() == ":memory:"
-        or target.startswith("sqlite://")
-        and not target.startswith("sqlite:///")
+    if target.strip() == ":memory:" or (
+        target.startswith("sqlite://") and not target.startswith("sqlite:///")
     ):
         raise UsageError("An in-memory database would lose everything; give a file path.")
     if target.startswith("file:"):
