@@ -15,6 +15,7 @@ from journal.db import Database, open_database, sqlite_path_from
 from journal.db.files import _existing_file
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
+from journal.terminal import say
 
 
 @dataclass
@@ -103,11 +104,11 @@ def run_checks(args: argparse.Namespace) -> int:
     settings = Settings.from_env(db=getattr(args, "db", None))
     target = settings.db_target
     path = sqlite_path_from(target)
-    print(f"journal: {path if path else target}")
+    say(f"journal: {path if path else target}")
     if path is not None:
-        print(f"backups: {path.parent}")
+        say(f"backups: {path.parent}")
     if path is not None and not _existing_file(path):
-        print("not created yet: it will be made on the first entry.")
+        say("not created yet: it will be made on the first entry.")
         return 0
     db = open_database(target)
     try:
@@ -115,7 +116,7 @@ def run_checks(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for check in checks:
-        print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+        say(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
     if not checks[0].ok:
         raise DatabaseError(
             f"{path or target} is damaged ({checks[0].detail}); restore a backup, such as a .bak "

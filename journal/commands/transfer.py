@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from journal.commands._common import Context, opened, range_bounds
-from journal.errors import InputError
+from journal.errors import InputError, UsageError
+from journal.terminal import for_stdout, say
 
 EXTENSIONS = {".json": "json", ".csv": "csv"}
 
@@ -21,7 +22,9 @@ EXTENSIONS = {".json": "json", ".csv": "csv"}
 def export(args: argparse.Namespace) -> int:
     from journal.export import render_export
 
-    target = Path(args.output).expanduser() if args.output else None
+    if args.output is not None and not args.output.strip():
+        raise UsageError("-o is empty; give a file name, or leave -o out to write to the screen.")
+    target = Path(args.output).expanduser() if args.output is not None else None
     if target is not None:
         _check_target(target, args.force)
     with opened(args) as ctx:
@@ -37,13 +40,13 @@ def export(args: argparse.Namespace) -> int:
             only_flagged=args.only_flagged,
         )
     if target is None:
-        sys.stdout.write(rendered.text)
+        sys.stdout.write(for_stdout(rendered.text))
         sys.stdout.flush()
         return 0
     _write_private(target, rendered.text, args.force)
     count, private = rendered.entries, rendered.private_left_out
     left_out = f"; {private} private left out" if private else ""
-    print(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
+    say(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
     return 0
 
 
@@ -117,12 +120,12 @@ def import_(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         batch = parse(text, fmt, source, ctx.zone)
         result = apply(ctx.store, batch, dry_run=args.dry_run)
-    print(result.summary())
+    say(result.summary())
     if result.new_tags:
         verb = "Would create" if args.dry_run else "Created"
-        print(f"{verb} {len(result.new_tags)} tag(s): {', '.join(result.new_tags)}.")
+        say(f"{verb} {len(result.new_tags)} tag(s): {', '.join(result.new_tags)}.")
     for note in batch.notes:
-        print(note)
+        say(note)
     return 0
 
 

@@ -131,20 +131,54 @@ class Database:
         self.conn.close()
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's online backup, created private (0600)."""
+        """A consistent copy through SQLite's online backup, created private (0600).
+
+        The copy is written under a temporary name beside the target and linked into place only
+        when whole, so a full disk or an interruption never leaves a partial file behind under
+        the name the user asked for, and a file that appeared meanwhile is never overwritten.
+        """
         target = Path(target)
-        if target.exists():
+        if _exists(target):
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-        _create_private_file(target)
+        temp = _temp_beside(target)
+        _create_private_file(temp)
         try:
-            dest = sqlite3.connect(target)
+            dest = sqlite3.connect(temp)
             try:
                 self.conn.backup(dest)
             finally:
                 dest.close()
-        except sqlite3.Error as exc:
-            target.unlink(missing_ok=True)
-            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+            os.link(temp, target)
+        except FileExistsError:
+            raise DatabaseError(
+                f"{target} already exists; choose a new file name for the backup."
+            ) from None
+        except (sqlite3.Error, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DatabaseError(
+                f"Could not write the backup to {target} ({reason.rstrip('.')}); nothing was "
+                "left behind."
+            ) from exc
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DatabaseError(f"Cannot write {path} ({exc.strerror}).") from None
+    return True
+
+
+def _temp_beside(target: Path) -> Path:
+    """A hidden name in the target's folder, kept short enough for any name the target may have."""
+    import uuid
+
+    return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:12]}.part")
 
 
 def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
