@@ -41,6 +41,15 @@ def safe(text: str, *, one_line: bool = False) -> str:
     return text.translate(_ONE_LINE if one_line else _LAYOUT)
 
 
+_C0_ONLY = {code: pic for code, pic in _C0_PICTURES.items() if chr(code) not in "\n\t"}
+
+
+def c0_visible(text: str) -> str:
+    """Only the C0 controls (escape, bell, carriage return, ...) made visible: for documents
+    whose format already deals with the rest (the Markdown export drops C1 controls)."""
+    return text.translate(_C0_ONLY)
+
+
 def say(text: object = "", *, file: TextIO | None = None) -> None:
     """Print one block of text for a person to read, made safe for a terminal first."""
     print(safe(str(text)), file=sys.stdout if file is None else file)
@@ -55,4 +64,6 @@ def for_stdout(text: str) -> str:
     """Data for standard output (JSON, an export): kept byte for byte when it goes to a file or a
     pipe, where another program reads it, and made safe when a person's terminal shows it."""
     isatty = getattr(sys.stdout, "isatty", None)
-    return safe(text) if isatty is not None and isatty() else text
+    if isatty is None or not isatty():
+        return text
+    return "\r\n".join(safe(part) for part in text.split("\r\n"))  # CSV's line ends stay
