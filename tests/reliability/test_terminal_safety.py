@@ -76,9 +76,10 @@ def test_no_control_sequence_reaches_stdout_or_stderr(
     command: list[str], planted: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     try:
-        main(["--db", str(planted), *command])
-    except SystemExit:
-        pass  # argparse's usage errors leave through SystemExit, as for any user
+        code = main(["--db", str(planted), *command])
+    except SystemExit as exc:  # argparse's usage errors leave through SystemExit
+        code = int(exc.code or 0)
+    assert code in (0, 1, 2)
     out, err = capsys.readouterr()
     _assert_clean(out, "stdout")
     _assert_clean(err, "stderr")
