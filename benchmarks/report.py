@@ -25,6 +25,7 @@ ROWS = (
     ("last7", "last 7 days as Markdown"),
     ("week", "week export (last full week)"),
     ("review", "`review --json` (last full week)"),
+    ("import", "import the JSON export into a new journal"),
 )
 PEER_NAMES = ("current", "4.3")
 TARGET_SIZE = "100000"

@@ -182,3 +182,18 @@ def test_report_tables_and_verdicts_from_results() -> None:
     assert verdicts["CLI list ≤ 0.7 s (100,000)"] == "met"
     assert verdicts["Every command faster than jrnl current and 4.3 at 100,000"] == "met"
     assert verdicts["Browse first page ≤ 0.15 s after the key (100,000)"] == "not measured"
+
+
+def test_the_import_row_imports_into_a_fresh_journal_each_run(tmp_path: Path) -> None:
+    from benchmarks.run import base_env, import_command
+
+    db = tmp_path / "bench.db"
+    generate.write_sqlite(db, entries())
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**base_env(), "PYTHONPATH": str(ROOT)}
+    command = import_command(db, scratch, env)
+    for _ in range(2):  # the second run adds everything again: the journal was made fresh
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert f"added {N}," in result.stdout
