@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import io
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, BinaryIO
 
 from journal.errors import InputError
@@ -114,53 +115,57 @@ def members(
 
     The list under the key ``streamed`` is not built: ``(streamed + ".start", None)`` marks its
     beginning and each of its items is yielded as ``(streamed + ".item", item)`` as soon as it
-    has been read. Raises ``NotAnObject`` when the
-    document is not an object, and ``InputError`` for invalid JSON or a bound exceeded.
+    has been read. Raises ``NotAnObject`` when the document is not an object, and
+    ``InputError`` for invalid JSON or a bound exceeded.
     """
     import ijson  # type: ignore[import-untyped]
 
-    events = _checked(ijson.basic_parse(stream, use_float=True), source)
-    first = next(events, None)
-    if first is None:
-        raise InputError(f"Nothing was imported: {source} is empty.")
-    if first[0] != "start_map":
-        raise NotAnObject
-    for event, key in events:
-        if event == "end_map":
-            break
-        event, value = next(events)
-        if key == streamed and event == "start_array":
-            yield f"{streamed}.start", None
-            for item_event, item_value in events:
-                if item_event == "end_array":
-                    break
-                yield f"{streamed}.item", _value(events, item_event, item_value, 2, source)
-        else:
-            yield key, _value(events, event, value, 1, source)
-    for _ in events:  # anything after the object is refused by the parser
-        pass
+    with _parser_errors(source):
+        events = ijson.basic_parse(stream, use_float=True)
+        first = next(events, None)
+        if first is None:
+            raise InputError(f"Nothing was imported: {source} is empty.")
+        if first[0] != "start_map":
+            raise NotAnObject
+        for event, key in events:
+            if event == "end_map":
+                break
+            event, value = next(events)
+            if key == streamed and event == "start_array":
+                yield f"{streamed}.start", None
+                item_key = f"{streamed}.item"
+                for item_event, item_value in events:
+                    if item_event == "end_array":
+                        break
+                    yield item_key, _value(events, item_event, item_value, 2, source)
+            else:
+                yield key, _value(events, event, value, 1, source)
+        for _ in events:  # anything after the object is refused by the parser
+            pass
 
 
 def value_of(data: bytes, source: str) -> Any:
     """One JSON value within the same bounds (a CSV cell holding JSON)."""
     import ijson
 
-    events = _checked(ijson.basic_parse(io.BytesIO(data), use_float=True), source)
-    first = next(events, None)
-    if first is None:
-        raise InputError(f"{source} is empty")
-    result = _value(events, first[0], first[1], 0, source)
-    for _ in events:
-        pass
+    with _parser_errors(source):
+        events = ijson.basic_parse(io.BytesIO(data), use_float=True)
+        first = next(events, None)
+        if first is None:
+            raise InputError(f"{source} is empty")
+        result = _value(events, first[0], first[1], 0, source)
+        for _ in events:
+            pass
     return result
 
 
-def _checked(events: Iterator[tuple[str, Any]], source: str) -> Iterator[tuple[str, Any]]:
-    """The parser's events, with its errors as one sentence each."""
+@contextmanager
+def _parser_errors(source: str) -> Iterator[None]:
+    """The parser's errors as one sentence each (the bounds' own sentences pass through)."""
     import ijson
 
     try:
-        yield from events
+        yield
     except ijson.JSONError as exc:
         message = exc.args[0] if exc.args else ""
         if isinstance(message, bytes):
@@ -179,23 +184,28 @@ def _checked(events: Iterator[tuple[str, Any]], source: str) -> Iterator[tuple[s
 def _value(
     events: Iterator[tuple[str, Any]], event: str, value: Any, depth: int, source: str
 ) -> Any:
-    if event == "start_map" or event == "start_array":
+    if event == "start_map":
         if depth >= MAX_DEPTH:
             raise LimitExceeded(source, f"nests lists or objects deeper than {MAX_DEPTH} levels")
-        if event == "start_array":
-            items: list[Any] = []
-            for inner_event, inner_value in events:
-                if inner_event == "end_array":
-                    return items
-                items.append(_value(events, inner_event, inner_value, depth + 1, source))
-            return items
         obj: dict[str, Any] = {}
         for inner_event, key in events:
             if inner_event == "end_map":
                 return obj
             item_event, item_value = next(events)
-            obj[key] = _value(events, item_event, item_value, depth + 1, source)
+            if item_event == "string" or item_event == "start_map" or item_event == "start_array":
+                obj[key] = _value(events, item_event, item_value, depth + 1, source)
+            else:
+                obj[key] = item_value  # null, boolean, number: nothing to check
         return obj
-    if isinstance(value, str) and len(value) > MAX_TEXT:
+    if event == "start_array":
+        if depth >= MAX_DEPTH:
+            raise LimitExceeded(source, f"nests lists or objects deeper than {MAX_DEPTH} levels")
+        items: list[Any] = []
+        for inner_event, inner_value in events:
+            if inner_event == "end_array":
+                return items
+            items.append(_value(events, inner_event, inner_value, depth + 1, source))
+        return items
+    if event == "string" and len(value) > MAX_TEXT:
         raise LimitExceeded(source, f"holds a text longer than {MAX_TEXT:,} characters")
     return value
