@@ -8,6 +8,8 @@ runs. Options may be added, never renamed or dropped.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -28,7 +30,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-sentence errors (exit code 2), like every other refusal."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message[0].upper()}{message[1:]}. See --help.\n")
+        from journal.terminal import safe
+
+        text = safe(f"{message[0].upper()}{message[1:]}", one_line=True)
+        self.exit(2, f"{self.prog}: {text}. See --help.\n")
 
 
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -252,23 +257,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     target = getattr(args, "target", None)
     from journal.errors import JournalError
+    from journal.terminal import shout
 
+    if target is not None and sys.stdout is None:
+        shout(
+            "service-journal: standard output is closed, so nothing could be shown; nothing "
+            "was done."
+        )
+        return 1
     try:
         if target is None:
             return _launch_app(args)
-        return _resolve(target)(args)
+        code = _resolve(target)(args)
+        sys.stdout.flush()
+        return code
     except JournalError as exc:
-        print(f"service-journal: {exc}", file=sys.stderr)
+        shout(f"service-journal: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print(
-            "service-journal: interrupted; nothing was changed by the unfinished step.",
-            file=sys.stderr,
-        )
+        shout("service-journal: interrupted; nothing was changed by the unfinished step.")
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
+        _drop_pending_output()
         return 0
+    except OSError as exc:
+        if not _is_stdout_failure(exc):
+            raise
+        _drop_pending_output()
+        shout(
+            f"service-journal: could not write to standard output ({exc.strerror or exc}); "
+            "its output is incomplete."
+        )
+        return 1
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    """An error from writing standard output (disk full, closed), told apart from other I/O.
+
+    Commands raise their own sentences for files they write; what escapes as ``OSError`` after
+    a command ran comes from the output, so its flush is retried here to tell."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return exc.errno in (errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT)
+
+
+def _drop_pending_output() -> None:
+    """Point standard output at the null device so the interpreter's last flush cannot fail
+    again (and print a second, unreadable error) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        return  # no file descriptor behind stdout (a test's capture): nothing is flushed at exit
 
 
 def _launch_app(args: argparse.Namespace) -> int:

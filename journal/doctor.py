@@ -13,8 +13,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from journal.db import Database, open_database, sqlite_path_from
+from journal.db.files import _existing_file
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
+from journal.terminal import say
 
 
 @dataclass
@@ -172,11 +174,11 @@ def run_checks(args: argparse.Namespace) -> int:
     settings = Settings.from_env(db=getattr(args, "db", None))
     target = settings.db_target
     path = sqlite_path_from(target)
-    print(f"journal: {path if path else target}")
+    say(f"journal: {path if path else target}")
     if path is not None:
-        print(f"backups: {path.parent}")
-    if path is not None and not path.exists():
-        print("not created yet: it will be made on the first entry.")
+        say(f"backups: {path.parent}")
+    if path is not None and not _existing_file(path):
+        say("not created yet: it will be made on the first entry.")
         return 0
     from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase
 
@@ -186,9 +188,9 @@ def run_checks(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for check in checks:
-        print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+        say(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
         for line in check.lines:
-            print(f"     {line}")
+            say(f"     {line}")
     if not checks[0].ok:
         raise DatabaseError(
             f"{path or target} is damaged ({checks[0].detail}); restore a backup, such as a .bak "

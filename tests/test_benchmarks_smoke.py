@@ -203,3 +203,18 @@ def test_encryption_rows_put_plain_and_encrypted_side_by_side() -> None:
     assert "| 10,000 | list the last 10 | 0.200 | 0.300 | 1.50× (over target) |" in text
     assert "| 10,000 | TUI: journal open | 0.800 | 0.900 | 1.12× |" in text
     assert encryption.report_lines({}) == []
+
+
+def test_the_import_row_imports_into_a_fresh_journal_each_run(tmp_path: Path) -> None:
+    from benchmarks.run import base_env, import_command
+
+    db = tmp_path / "bench.db"
+    generate.write_sqlite(db, entries())
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**base_env(), "PYTHONPATH": str(ROOT)}
+    command = import_command(db, scratch, env)
+    for _ in range(2):  # the second run adds everything again: the journal was made fresh
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert f"added {N}," in result.stdout

@@ -14,6 +14,7 @@ from typing import Any
 
 from journal.config import Settings
 from journal.store import Store
+from journal.terminal import for_stdout, shout
 
 
 @dataclass
@@ -81,12 +82,12 @@ def ask_passphrase(path: Path, wrong: bool) -> str | None:
 
 def _tell(message: str) -> None:
     """A notice on stderr, so that output piped to another program stays clean."""
-    print(f"service-journal: {message}", file=sys.stderr, flush=True)
+    shout(f"service-journal: {message}")
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout: as written for a pipe or file, with controls made visible on a terminal."""
+    sys.stdout.write(for_stdout(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def parse_day(text: str, option: str) -> date:

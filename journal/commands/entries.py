@@ -18,6 +18,7 @@ from journal.commands._common import (
 )
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
+from journal.terminal import safe, say
 from journal.values import EntryFilter, TagMark
 
 
@@ -53,7 +54,7 @@ def add(args: argparse.Namespace) -> int:
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print(entry.id)
+            say(entry.id)
     return 0
 
 
@@ -94,16 +95,16 @@ def list_(args: argparse.Namespace) -> int:
             return 0
         if not page.entries:
             if _filtered(args):
-                print("No entries match.")
+                say("No entries match.")
             elif args.trash:
-                print("The trash is empty.")
+                say("The trash is empty.")
             else:
-                print('No entries yet. Add one with: service-journal add "what happened"')
+                say('No entries yet. Add one with: service-journal add "what happened"')
             return 0
         for entry in page.entries:
-            print(one_line(entry, ctx.zone))
+            say(safe(one_line(entry, ctx.zone), one_line=True))
         if page.next_cursor:
-            print(f"… more: add --cursor '{page.next_cursor}' or raise --limit")
+            say(f"… more: add --cursor '{page.next_cursor}' or raise --limit")
     return 0
 
 
@@ -120,7 +121,7 @@ def show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print("\n".join(detail_lines(entry, ctx.zone)))
+            say("\n".join(detail_lines(entry, ctx.zone)))
     return 0
 
 
@@ -163,19 +164,19 @@ def edit(args: argparse.Namespace) -> int:
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print(f"Updated #{entry.id}.")
+            say(f"Updated #{entry.id}.")
     return 0
 
 
 def delete(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         ctx.store.trash(args.id)
-    print(f"Moved #{args.id} to the trash; undo with: service-journal restore {args.id}")
+    say(f"Moved #{args.id} to the trash; undo with: service-journal restore {args.id}")
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         ctx.store.restore(args.id)
-    print(f"Restored #{args.id}.")
+    say(f"Restored #{args.id}.")
     return 0

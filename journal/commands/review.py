@@ -11,6 +11,7 @@ from journal.review.build import build_review, current_week
 from journal.review.counts import sparkline
 from journal.review.model import GroupCount, TagCount, WeekReview
 from journal.store import EntryRow
+from journal.terminal import say
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}
 DECISION_LABELS = {"done": "done", "dropped": "dropped", "carried": "carried over"}
@@ -27,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print_json(review_to_json(review, ctx.zone))
         else:
-            print("\n".join(review_lines(review, ctx.zone)))
+            say("\n".join(review_lines(review, ctx.zone)))
     return 0
 
 

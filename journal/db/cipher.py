@@ -63,23 +63,15 @@ class CipherDatabase(Database):
         """The passphrase that opened it, for converting it again (rekey, decrypt)."""
         return self._passphrase
 
-    def backup_to(self, target: Path) -> None:
+    def _write_copy(self, temp: Path) -> None:
         """The backup is encrypted with the journal's own passphrase, never written in plain."""
-        target = Path(target)
-        if target.exists():
-            raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-        _create_private_file(target)
+        self.conn.execute(
+            f"ATTACH DATABASE ? AS backup KEY {_quote(self._passphrase)}", (str(temp),)
+        )
         try:
-            self.conn.execute(
-                f"ATTACH DATABASE ? AS backup KEY {_quote(self._passphrase)}", (str(target),)
-            )
-            try:
-                self.conn.execute("SELECT sqlcipher_export('backup')")
-            finally:
-                self.conn.execute("DETACH DATABASE backup")
-        except self.errors as exc:
-            target.unlink(missing_ok=True)
-            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+            self.conn.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            self.conn.execute("DETACH DATABASE backup")
 
     def engine_args(self) -> tuple[str, dict[str, Any]]:
         """SQLAlchemy gets this same kind of keyed connection, for Alembic's upgrades."""

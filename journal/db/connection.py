@@ -97,7 +97,14 @@ class Database:
 
     def engine_args(self) -> tuple[str, dict[str, Any]]:
         """The SQLAlchemy URL and ``create_engine`` options for Alembic's upgrades."""
-        return f"sqlite:///{self.path}", {"connect_args": {"timeout": busy_timeout_ms() / 1000}}
+        path = self.path
+
+        def creator() -> sqlite3.Connection:
+            # The file is opened by its path: a URL built from it would read "?" or "%20" in a
+            # file name as URL syntax and write to another file.
+            return sqlite3.connect(path, timeout=busy_timeout_ms() / 1000, uri=False)
+
+        return "sqlite://", {"creator": creator}
 
     @property
     def has_fts(self) -> bool:
@@ -145,20 +152,58 @@ class Database:
         self.conn.close()
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's online backup, created private (0600)."""
+        """A consistent copy through SQLite's online backup, created private (0600).
+
+        The copy is written under a temporary name beside the target and linked into place only
+        when whole, so a full disk or an interruption never leaves a partial file behind under
+        the name the user asked for, and a file that appeared meanwhile is never overwritten.
+        """
         target = Path(target)
-        if target.exists():
+        if _exists(target):
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-        _create_private_file(target, "choose another place for the backup")
+        temp = _temp_beside(target)
+        _create_private_file(temp, "choose another place for the backup")
         try:
-            dest = sqlite3.connect(target)
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
-        except sqlite3.Error as exc:
-            target.unlink(missing_ok=True)
-            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+            self._write_copy(temp)
+            os.link(temp, target)
+        except FileExistsError:
+            raise DatabaseError(
+                f"{target} already exists; choose a new file name for the backup."
+            ) from None
+        except (*self.errors, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DatabaseError(
+                f"Could not write the backup to {target} ({reason.rstrip('.')}); nothing was "
+                "left behind."
+            ) from exc
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+    def _write_copy(self, temp: Path) -> None:
+        """Fill the empty private file ``temp`` with a consistent copy of the journal."""
+        dest = sqlite3.connect(temp)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+
+
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DatabaseError(f"Cannot write {path} ({exc.strerror}).") from None
+    return True
+
+
+def _temp_beside(target: Path) -> Path:
+    """A hidden name in the target's folder, kept short enough for any name the target may have."""
+    import uuid
+
+    return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:12]}.part")
 
 
 SQLITE_CONSTRAINT = 19

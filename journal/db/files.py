@@ -7,6 +7,7 @@ leaves none of its files behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -65,6 +66,60 @@ def looks_encrypted(path: Path) -> bool:
     except OSError:
         return False
     return size >= 512 and size % 512 == 0 and header != SQLITE_HEADER
+
+
+def _existing_file(path: Path) -> bool:
+    """Whether the journal file exists, refusing what is not a regular file without opening it.
+
+    Opening a FIFO for reading waits for a writer forever and a device reads without end, so the
+    kind of file is read from ``stat`` first. A name SQLite could never open (too long, a
+    symbolic link to nowhere or to itself) is refused here too, with the reason.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DatabaseError(
+                f"{path} is a symbolic link to {os.readlink(path)}, which does not exist; "
+                "fix the link or give the file's own path with --db."
+            ) from None
+        return False
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DatabaseError(
+                f"{path} is a loop of symbolic links; give the file's own path with --db."
+            ) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise DatabaseError(
+                f"The file name {_short(path)} is too long for this system; choose a shorter "
+                "one with --db."
+            ) from None
+        if exc.errno == errno.ENOTDIR:
+            return False  # the folder cannot be made; ``_prepare_folder`` says why
+        raise DatabaseError(f"Cannot use {path} ({exc.strerror}).") from None
+    if stat.S_ISDIR(mode):
+        raise DatabaseError(f"{path} is a folder, not a journal file; give a file path with --db.")
+    if not stat.S_ISREG(mode):
+        raise DatabaseError(
+            f"{path} is a {_kind(mode)}, not a journal file; give a regular file's path with --db."
+        )
+    return True
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
+
+
+def _short(path: Path) -> str:
+    """A path for a message, its middle left out when it is too long to read."""
+    text = str(path)
+    return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"
 
 
 def _check_file(path: Path) -> None:

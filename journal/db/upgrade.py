@@ -60,6 +60,7 @@ def run_migrations(db: Database) -> None:
     such statement would commit at once and a migration stopped half-way would leave the schema
     between two revisions. The engine therefore runs in the driver's autocommit mode and opens
     ``BEGIN IMMEDIATE`` itself (SQLAlchemy's documented recipe): all of the upgrade or none of it.
+    SQLAlchemy gets a ``creator`` that opens the file by its path, never a URL made from it.
     """
     from alembic import command
     from alembic.config import Config

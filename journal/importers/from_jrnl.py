@@ -17,15 +17,18 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid as uuidlib
+from collections.abc import Iterator
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.errors import InputError
 from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
-from journal.importers.from_json import load
 from journal.instants import check_instant
 from journal.schemas import EntryIn, validate
 from journal.values import TagMark
+
+if TYPE_CHECKING:
+    from journal.importers.stream import BoundedStream
 
 JRNL_NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://jrnl.sh/#service-journal-import")
 WHAT_MAX = 500
@@ -52,35 +55,51 @@ def tag_slug(raw: str) -> str | None:
     return slug if len(slug) >= 2 else f"jrnl-{slug}"
 
 
-def parse_jrnl(text: str, source: str, zone: tzinfo) -> Batch:
-    doc = load(text, source)
-    if isinstance(doc, dict) and doc.get("format") == "service-journal":
-        raise InputError(
-            f"Nothing was imported: {source} is a Service Journal export, not a jrnl one; "
-            "use --format json."
-        )
-    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+def parse_jrnl(stream: BoundedStream, source: str, zone: tzinfo) -> Batch:
+    """jrnl's export read as it streams in; the tags it uses join ``Batch.tags`` as they come."""
+    batch = Batch(source, [])
+    batch.records = _records(stream, source, zone, batch)
+    return batch
+
+
+def _records(stream: BoundedStream, source: str, zone: tzinfo, batch: Batch) -> Iterator[Record]:
+    from journal.importers.stream import NotAnObject, members
+
+    tags: dict[str, NewTag] = {}
+    shortened = index = 0
+    has_entries = False
+    try:
+        for key, item in members(stream, source, "entries"):
+            if key == "format" and item == "service-journal":
+                raise InputError(
+                    f"Nothing was imported: {source} is a Service Journal export, not a jrnl "
+                    "one; use --format json."
+                )
+            if key == "entries.start":
+                has_entries = True
+            if key != "entries.item":
+                continue
+            where = f"entry {index + 1} (index {index})"
+            known = len(tags)
+            try:
+                record, cut = _record(item, where, zone, tags)
+            except InputError as exc:
+                raise refusal(source, where, str(exc)) from None
+            batch.tags.extend(list(tags.values())[known:])  # dicts keep their order
+            shortened += cut
+            index += 1
+            yield record
+    except NotAnObject:
+        has_entries = False
+    if not has_entries:
         raise InputError(
             f'Nothing was imported: {source} is not a jrnl JSON export (it has no "entries" list).'
         )
-    records: list[Record] = []
-    tags: dict[str, NewTag] = {}
-    shortened = 0
-    for index, item in enumerate(doc["entries"]):
-        where = f"entry {index + 1} (index {index})"
-        try:
-            record, cut = _record(item, where, zone, tags)
-        except InputError as exc:
-            raise refusal(source, where, str(exc)) from None
-        records.append(record)
-        shortened += cut
-    notes = []
     if shortened:
-        notes.append(
+        batch.notes.append(
             f"{shortened} long title(s) or body(ies) were shortened to fit "
             f"({WHAT_MAX} and {DETAILS_MAX} characters)."
         )
-    return Batch(source, records, list(tags.values()), notes=notes)
 
 
 def _record(item: Any, where: str, zone: tzinfo, tags: dict[str, NewTag]) -> tuple[Record, int]:

@@ -74,15 +74,20 @@ class ImportStore:
     ) -> int:
         """Overwrite the entry with ``data.uuid`` (fields, tags, action items); returns its id.
 
-        Whether it is in the trash stays as it was.
+        Whether it is in the trash stays as it was, and so does ``private`` when it is set:
+        private wins every merge, so a newer copy from another journal (where the entry was
+        never marked private) cannot make it public here and let the next export include it.
         """
         with self.db.transaction() as db:
-            row = db.execute("SELECT id FROM entry WHERE uuid = ?", (data.uuid,)).fetchone()
+            row = db.execute(
+                "SELECT id, private FROM entry WHERE uuid = ?", (data.uuid,)
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"There is no entry with uuid {data.uuid}.")
             entry_id = int(row[0])
             self.store.check_tags(data.tags)
             values = self._imported_values(data, created_at, updated_at)
+            values["private"] = int(data.private or bool(row[1]))
             sets = ", ".join(f"{name} = :{name}" for name in values)
             db.execute(f"UPDATE entry SET {sets} WHERE id = :_id", {**values, "_id": entry_id})
             db.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))

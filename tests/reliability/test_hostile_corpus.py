@@ -212,16 +212,8 @@ IMPORT_FILES: list[tuple[str, bytes]] = [
     ("no-suffix", _entry().encode()),
 ]
 
-PENDING_FILES = {
-    "deep.json",
-    "deep-object.json",
-    "huge-int.json",
-    "huge-int-field.json",
-    "huge.csv",
-}
-"""Import files that need the streaming, depth- and size-bounded reader of issue 18 item 2."""
 LONG_NAME = "n" * 300
-"""A file name longer than the system allows, which export -o and backup do not word yet."""
+"""A file name longer than the system allows."""
 
 # --- the table -------------------------------------------------------------------------------
 
@@ -233,9 +225,6 @@ class Case:
     args: tuple[str, ...]
     codes: frozenset[int]
     stdin: bytes | None = None
-    pending: bool = False
-    """A case that still ends in a traceback until the import and path limits land (see
-    ``PENDING_FILES``); run by ``test_cases_awaiting_the_import_and_path_limits``."""
 
     @property
     def label(self) -> str:
@@ -255,7 +244,7 @@ def _positions(root: Path) -> list[Case]:
     def each(values: list[str], template: tuple[str, ...], codes: frozenset[int]) -> None:
         for value in values:
             args = tuple(value if a == "{}" else a for a in template)
-            cases.append(Case(args, codes, pending=value.endswith(LONG_NAME)))
+            cases.append(Case(args, codes))
 
     for command in ("show", "delete", "restore"):
         each(IDS, (command, "{}"), ANY_USER)
@@ -315,11 +304,10 @@ def _positions(root: Path) -> list[Case]:
     for name, content in IMPORT_FILES:
         path = imports / name
         path.write_bytes(content)
-        pending = name in PENDING_FILES
         for extra in ((), ("--dry-run",), ("--format", "json"), ("--format", "csv")):
-            cases.append(Case(("import", str(path), *extra), ANY_USER, pending=pending))
-        cases.append(Case(("import", str(path), "--format", "jrnl"), ANY_USER, pending=pending))
-        cases.append(Case(("import", "-", "--format", "json"), ANY_USER, content, pending))
+            cases.append(Case(("import", str(path), *extra), ANY_USER))
+        cases.append(Case(("import", str(path), "--format", "jrnl"), ANY_USER))
+        cases.append(Case(("import", "-", "--format", "json"), ANY_USER, content))
 
     for args in (
         ("list",),
@@ -500,25 +488,9 @@ def test_every_hostile_value_gets_a_documented_answer(
     root, cases = corpus
     db = tmp_path / "journal.db"
     shutil.copy(root / "template.db", db)
-    mine = [case for case in cases if _group(case) == command and not case.pending]
+    mine = [case for case in cases if _group(case) == command]
     assert mine, command
     failures = run_cases(mine, db, root)
-    assert not failures, "\n".join(failures)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="deeply nested or huge-number import files and over-long file names still end in "
-    "a traceback until the bounded import reader and the path checks of issue 18 item 2 land; "
-    "then this passes, and the marker goes",
-)
-def test_cases_awaiting_the_import_and_path_limits(
-    corpus: tuple[Path, list[Case]], tmp_path: Path
-) -> None:
-    root, cases = corpus
-    db = tmp_path / "journal.db"
-    shutil.copy(root / "template.db", db)
-    failures = run_cases([case for case in cases if case.pending], db, root)
     assert not failures, "\n".join(failures)
 
 
@@ -526,11 +498,7 @@ def test_the_corpus_is_several_hundred_runs(corpus: tuple[Path, list[Case]]) -> 
     _, cases = corpus
     assert len(cases) >= 500
     assert {_group(case) for case in cases} == set(COMMANDS)
-    pending = sum(case.pending for case in cases)
-    print(
-        f"\nhostile corpus: {len(cases)} runs in process ({pending} awaiting item 2), "
-        f"{PROCESS_SAMPLE} as processes"
-    )
+    print(f"\nhostile corpus: {len(cases)} runs in process, {PROCESS_SAMPLE} as processes")
 
 
 PROCESS_SAMPLE = 20
@@ -541,9 +509,7 @@ def test_a_sample_as_real_processes(corpus: tuple[Path, list[Case]], tmp_path: P
     root, cases = corpus
     db = tmp_path / "journal.db"
     shutil.copy(root / "template.db", db)
-    usable = [
-        c for c in cases if not (c.pending or c.stdin) and not any("\x00" in a for a in c.args)
-    ]
+    usable = [c for c in cases if not c.stdin and not any("\x00" in a for a in c.args)]
     usable = [c for c in usable if not any("\udc80" <= ch <= "\udcff" for a in c.args for ch in a)]
     step = max(1, len(usable) // PROCESS_SAMPLE)
     sample = usable[::step][:PROCESS_SAMPLE]
