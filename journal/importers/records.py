@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
 from journal.errors import InputError
 from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
@@ -23,11 +24,7 @@ ENTRY_KEYS = frozenset(
         "occurred_at",
         "created_at",
         "updated_at",
-        *TEXT_FIELDS,
-        "flagged",
-        "private",
-        "tags",
-        "action_items",
+        *(spec.export for spec in FIELDS),
     }
 )
 
@@ -35,9 +32,9 @@ ENTRY_KEYS = frozenset(
 class ActionItemIn(BaseModel):
     """An action item as an export carries it."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", use_enum_values=True)
 
-    text: Text = Field(min_length=1, max_length=500)
+    text: Text = Field(min_length=1, max_length=BY_NAME["action"].max_length)
     status: ActionStatus = "open"
     created_at: AwareDatetime
     closed_at: AwareDatetime | None = None
@@ -95,9 +92,8 @@ def _build(data: Any, where: str) -> Record:
         uuid=uuid,
         occurred_at=occurred,
         tags=tags,
-        flagged=_flag(data.get("flagged"), "flagged"),
-        private=_flag(data.get("private"), "private"),
     )
+    fields |= {name: _flag(data.get(name), name) for name in FLAG_COLUMNS}
     entry = validate(EntryIn, fields)
     items = data.get("action_items") or []
     if not isinstance(items, list):

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
+from journal.entry import REFLECTED_BY
 from journal.errors import NotFoundError
 from journal.rows import ENTRY_COLUMNS, EntryRow, Page, action_row, tag_mark
 from journal.values import EntryFilter
@@ -169,7 +170,7 @@ class EntryReading:
             clauses.append("e.private = ?")
             params.append(int(flt.private))
         if flt.unreflected:
-            clauses.append("e.differently IS NULL AND e.lesson IS NULL")
+            clauses.append(" AND ".join(f"e.{name} IS NULL" for name in REFLECTED_BY))
         return " AND ".join(clauses), params
 
     def _tag_clause(
