@@ -14,8 +14,8 @@ machinery, nothing of pydantic or SQLAlchemy.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TYPE_CHECKING, Literal
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -101,13 +101,11 @@ class Decision(Vocabulary):
 
 
 class CheckinAnswer(Vocabulary):
-    YES = "yes"
-    PARTLY = "partly"
-    NO = "no"
+    YES = "yes", "yes", "", "●"
+    PARTLY = "partly", "partly", "", "◐"
+    NO = "no", "no", "", "○"
 
 
-Polarity = Literal[-1, 0, 1]
-"""A tag's sign on an entry: +1 done well, -1 done badly, 0 unknown (imports)."""
 POLARITY_SIGNS: dict[int, str] = {1: "+", -1: "-", 0: "?"}
 
 
@@ -278,8 +276,15 @@ FIELDS: tuple[EntryField, ...] = (
         export="action_items",
         help="an action item for next time",
     ),
-    EntryField("flagged", "Flagged", Kind.FLAG, _R, option="flag"),
-    EntryField("private", "Private", Kind.FLAG, _R),
+    EntryField(
+        "flagged",
+        "Flagged",
+        Kind.FLAG,
+        _R,
+        option="flag",
+        help="include in the next coaching export",
+    ),
+    EntryField("private", "Private", Kind.FLAG, _R, help="never include in any export"),
 )
 """Every field a user fills in, in the order of the JSON and CSV exports."""
 

@@ -24,11 +24,11 @@ from pydantic import (
     field_validator,
 )
 
-from journal.entry import FIELDS, LABELS, ActionStatus, EntryField, Kind, Polarity
+from journal.entry import FIELDS, LABELS, ActionStatus, EntryField, Kind
 from journal.errors import InputError
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
 from journal.textrules import check_line, check_text
-from journal.values import TagMark, blank_to_none, not_one_of
+from journal.values import Polarity, TagMark, blank_to_none, not_one_of
 
 FIELD_NAMES = LABELS | {"slug": "Tag", "group": "Group", "description": "Description"}
 TAG_GROUP_MAX = 40
@@ -119,7 +119,7 @@ def _definition(spec: EntryField, *, patch: bool) -> tuple[Any, Any]:
     elif spec.kind is Kind.CHOICE:
         base = spec.vocabulary
     elif spec.kind is Kind.TAGS:
-        base = list[Mark]  # type: ignore[valid-type]  # Mark is an Annotated alias pydantic reads
+        base = list[Mark]
     elif spec.kind is Kind.FLAG:
         base = bool
     else:
@@ -137,7 +137,8 @@ def _definition(spec: EntryField, *, patch: bool) -> tuple[Any, Any]:
 
 
 def _entry_model(name: str, base: type[_EntryBase], *, patch: bool) -> Any:
-    fields = {spec.name: _definition(spec, patch=patch) for spec in FIELDS}
+    """A model with one pydantic field per declared field, plus when it happened."""
+    fields: dict[str, Any] = {spec.name: _definition(spec, patch=patch) for spec in FIELDS}
     fields["occurred_at"] = (AwareDatetime | None, Field(default=None))
     return create_model(name, __base__=base, __module__=__name__, **fields)
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from journal.entry import POLARITY_SIGNS, Overall, Perspective, Polarity, Vocabulary
+from journal.entry import POLARITY_SIGNS, Overall, Perspective, Vocabulary
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
 
 SEARCH_MAX = 200
 """The longest search text a filter takes (a sentence; FTS query cost grows with its words)."""
+
+Polarity = Literal[-1, 0, 1]
+"""A tag's sign on an entry: +1 done well, -1 done badly, 0 unknown (imports)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
+from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS, VALUE_COLUMNS, ActionStatus
 from journal.errors import InputError
-from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
-from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
+from journal.schemas import AwareDatetime, EntryIn, Text, explain, validate
 
 ENTRY_KEYS = frozenset(
     {
@@ -35,7 +34,7 @@ class ActionItemIn(BaseModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", use_enum_values=True)
 
     text: Text = Field(min_length=1, max_length=BY_NAME["action"].max_length)
-    status: ActionStatus = "open"
+    status: ActionStatus = ActionStatus.OPEN
     created_at: AwareDatetime
     closed_at: AwareDatetime | None = None
 
@@ -87,7 +86,7 @@ def _build(data: Any, where: str) -> Record:
     tags = data.get("tags") or []
     if not isinstance(tags, list):
         raise InputError("tags must be a list of {slug, polarity}")
-    fields: dict[str, Any] = {name: data.get(name) for name in TEXT_FIELDS}
+    fields: dict[str, Any] = {name: data.get(name) for name in VALUE_COLUMNS}
     fields.update(
         uuid=uuid,
         occurred_at=occurred,
