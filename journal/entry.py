@@ -257,16 +257,6 @@ FIELDS: tuple[EntryField, ...] = (
     ),
     EntryField("lesson", "Lesson", Kind.TEXT, _R, max_length=2000, help="the lesson learned"),
     EntryField(
-        "left_them",
-        "Left them",
-        Kind.CHOICE,
-        _R,
-        max_length=8,
-        vocabulary=LeftThem,
-        option="left",
-        help="the person served left better, same or worse",
-    ),
-    EntryField(
         "action",
         "Action item",
         Kind.TEXT,
@@ -275,6 +265,16 @@ FIELDS: tuple[EntryField, ...] = (
         column=False,
         export="action_items",
         help="an action item for next time",
+    ),
+    EntryField(
+        "left_them",
+        "Left them",
+        Kind.CHOICE,
+        _R,
+        max_length=8,
+        vocabulary=LeftThem,
+        option="left",
+        help="the person served left better, same or worse",
     ),
     EntryField(
         "flagged",
@@ -286,7 +286,7 @@ FIELDS: tuple[EntryField, ...] = (
     ),
     EntryField("private", "Private", Kind.FLAG, _R, help="never include in any export"),
 )
-"""Every field a user fills in, in the order of the JSON and CSV exports."""
+"""Every field a user fills in, in the order forms, detail views and exports show them."""
 
 BY_NAME: dict[str, EntryField] = {f.name: f for f in FIELDS}
 

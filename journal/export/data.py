@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from journal.entry import FIELDS, FLAG_COLUMNS, POLARITY_SIGNS
+from journal.entry import FIELDS, FLAG_COLUMNS, POLARITY_SIGNS, Kind
 from journal.store import TEXT_FIELDS
 
 if TYPE_CHECKING:
@@ -29,11 +29,14 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "uuid",
     "occurred_at",
-    *(spec.export for spec in FIELDS),
+    *(f.export for f in FIELDS if f.kind is not Kind.FLAG and (f.column or f.kind is Kind.TAGS)),
+    *(f.export for f in FIELDS if f.column is None and f.kind is not Kind.TAGS),
+    *FLAG_COLUMNS,
     "created_at",
     "updated_at",
 )
-"""The declared fields in their order, between the entry's identity and its bookkeeping."""
+"""The entry's own cells in the declaration's order, then what other tables hold as one JSON
+cell each (the action items), then the flags, then its bookkeeping instants."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
