@@ -186,6 +186,30 @@ class EntryField:
 
 _Q, _R = Stage.QUICK, Stage.REFLECTION
 
+
+def _choice(
+    name: str,
+    label: str,
+    stage: Stage,
+    vocabulary: type[Vocabulary],
+    width: int,
+    help: str,
+    *,
+    option: str | None = None,
+) -> EntryField:
+    """A field that takes one value of ``vocabulary``; ``width`` is its stored column's."""
+    return EntryField(
+        name,
+        label,
+        Kind.CHOICE,
+        stage,
+        max_length=width,
+        vocabulary=vocabulary,
+        option=option,
+        help=help,
+    )
+
+
 FIELDS: tuple[EntryField, ...] = (
     EntryField(
         "what",
@@ -199,24 +223,8 @@ FIELDS: tuple[EntryField, ...] = (
     EntryField(
         "setting", "Setting", Kind.LINE, _Q, max_length=100, help="where it happened, e.g. 'bank'"
     ),
-    EntryField(
-        "perspective",
-        "Perspective",
-        Kind.CHOICE,
-        _Q,
-        max_length=16,
-        vocabulary=Perspective,
-        help="how you saw it",
-    ),
-    EntryField(
-        "overall",
-        "Overall",
-        Kind.CHOICE,
-        _Q,
-        max_length=8,
-        vocabulary=Overall,
-        help="how it went",
-    ),
+    _choice("perspective", "Perspective", _Q, Perspective, 16, "how you saw it"),
+    _choice("overall", "Overall", _Q, Overall, 8, "how it went"),
     EntryField("tags", "Tags", Kind.TAGS, _Q, column=False),
     EntryField(
         "differently",
@@ -246,15 +254,7 @@ FIELDS: tuple[EntryField, ...] = (
     EntryField(
         "impact", "Impact", Kind.TEXT, _R, max_length=4000, help="impact on the person served"
     ),
-    EntryField(
-        "why",
-        "Why",
-        Kind.CHOICE,
-        _R,
-        max_length=16,
-        vocabulary=Cause,
-        help="why it went that way",
-    ),
+    _choice("why", "Why", _R, Cause, 16, "why it went that way"),
     EntryField("lesson", "Lesson", Kind.TEXT, _R, max_length=2000, help="the lesson learned"),
     EntryField(
         "action",
@@ -266,15 +266,14 @@ FIELDS: tuple[EntryField, ...] = (
         export="action_items",
         help="an action item for next time",
     ),
-    EntryField(
+    _choice(
         "left_them",
         "Left them",
-        Kind.CHOICE,
         _R,
-        max_length=8,
-        vocabulary=LeftThem,
+        LeftThem,
+        8,
+        "the person served left better, same or worse",
         option="left",
-        help="the person served left better, same or worse",
     ),
     EntryField(
         "flagged",
