@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
-from journal.entry import REFLECTED_BY
+from journal.entry import FLAG_COLUMNS, REFLECTED_BY, VALUE_COLUMNS
 from journal.errors import NotFoundError
 from journal.rows import ENTRY_COLUMNS, EntryRow, Page, action_row, tag_mark
 from journal.values import EntryFilter
 
+_FLAGS_AT = 3 + len(VALUE_COLUMNS)
+_INSTANTS_AT = _FLAGS_AT + len(FLAG_COLUMNS)
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 DEFAULT_PAGE = 50
 MAX_PAGE = 1000
@@ -204,17 +206,15 @@ class EntryReading:
         if not rows:
             return []
         # Built positionally: ENTRY_COLUMNS is the field order of EntryRow (a test holds them
-        # together), which spares a dict per row when a review or an export reads a week.
+        # together), which spares a dict per row when a review or an export reads a week. The
+        # slices follow the declaration: id, uuid, when, the values, the flags, three instants.
         entries = [
             EntryRow(
                 *raw[:2],
                 dt_from_db(raw[2]),
-                *raw[3:14],
-                bool(raw[14]),
-                bool(raw[15]),
-                dt_from_db(raw[16]),
-                dt_from_db(raw[17]),
-                dt_from_db(raw[18]),
+                *raw[3:_FLAGS_AT],
+                *map(bool, raw[_FLAGS_AT:_INSTANTS_AT]),
+                *map(dt_from_db, raw[_INSTANTS_AT:]),
             )
             for raw in rows
         ]
