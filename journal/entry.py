@@ -24,19 +24,24 @@ class Vocabulary(StrEnum):
     """A closed list of values, each with the words people read.
 
     ``label`` is the phrase for documents and detail views; ``short`` the one a choice widget
-    shows (the label unless given); ``symbol`` a one-character mark where one exists.
+    shows (the label unless given); ``symbol`` a one-character mark where one exists; ``brief``
+    the fewest words, for a filter row or a count (the short one unless given).
     """
 
     label: str
     short: str
     symbol: str
+    brief: str
 
-    def __new__(cls, value: str, label: str = "", short: str = "", symbol: str = "") -> Vocabulary:
+    def __new__(
+        cls, value: str, label: str = "", short: str = "", symbol: str = "", brief: str = ""
+    ) -> Vocabulary:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label or value
         member.short = short or member.label
         member.symbol = symbol
+        member.brief = brief or member.short
         return member
 
     @classmethod
@@ -52,13 +57,17 @@ class Vocabulary(StrEnum):
     def shorts(cls) -> dict[str, str]:
         return {member.value: member.short for member in cls}
 
+    @classmethod
+    def briefs(cls) -> dict[str, str]:
+        return {member.value: member.brief for member in cls}
+
 
 class Perspective(Vocabulary):
     """How the user saw it: ``provider`` is their own practice, the others are observation."""
 
     WITNESSED = "witnessed", "I witnessed it", "witnessed"
-    CUSTOMER = "customer", "I was the customer"
-    PROVIDER = "provider", "I was serving"
+    CUSTOMER = "customer", "I was the customer", "", "", "as customer"
+    PROVIDER = "provider", "I was serving", "", "", "serving"
 
 
 class Overall(Vocabulary):
