@@ -14,16 +14,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 from journal import __version__
+from journal.entry import FIELDS, EntryField, Kind, Overall, Perspective, Stage
 
 EPILOG = """\
 exit codes: 0 success, 1 bad input or unknown id, 2 usage error, 3 database problem.
 The journal is stored in your user data folder unless --db or SERVICE_JOURNAL_DB says otherwise.
 Run `service-journal COMMAND --help` for each command's options."""
-
-PERSPECTIVES = ("witnessed", "customer", "provider")
-OVERALLS = ("well", "badly", "mixed")
-CAUSES = ("skill", "process", "tools", "staffing", "customer", "environment", "unknown")
-LEFT = ("better", "same", "worse")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,11 +41,26 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _field_option(parser: argparse.ArgumentParser, spec: EntryField) -> None:
+    """The option of one declared text or choice field (``--details`` for situation, ...)."""
+    if spec.vocabulary is not None:
+        parser.add_argument(
+            f"--{spec.option}", choices=spec.vocabulary.values(), help=spec.help or None
+        )
+    else:
+        parser.add_argument(f"--{spec.option}", metavar="TEXT", help=spec.help or None)
+
+
+def _value_fields(stage: Stage) -> list[EntryField]:
+    """The optional text and choice fields of one stage, in the declaration's order."""
+    kinds = (Kind.LINE, Kind.TEXT, Kind.CHOICE)
+    return [f for f in FIELDS if f.stage is stage and f.kind in kinds and not f.required]
+
+
 def _entry_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by add and edit."""
-    parser.add_argument("--setting", metavar="S", help="where it happened, e.g. 'bank'")
-    parser.add_argument("--perspective", choices=PERSPECTIVES, help="how you saw it")
-    parser.add_argument("--overall", choices=OVERALLS, help="how it went")
+    """Options shared by add and edit: the quick fields; tags as --well and --badly."""
+    for spec in _value_fields(Stage.QUICK):
+        _field_option(parser, spec)
     parser.add_argument(
         "--well",
         metavar="TAG",
@@ -64,7 +75,6 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="tag done badly (repeat, or comma-separate)",
     )
-    parser.add_argument("--differently", metavar="TEXT", help="what you would do differently")
     parser.add_argument(
         "--at",
         metavar="WHEN",
@@ -100,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add", "Log an encounter; prints the new entry's id.", "entries:add")
     p.add_argument("what", help="what happened, one line")
     _entry_options(p)
-    p.add_argument("--private", action="store_true", help="never include in any export")
-    p.add_argument("--flag", action="store_true", help="include in the next coaching export")
+    for spec in FIELDS:
+        if spec.kind is Kind.FLAG:
+            p.add_argument(f"--{spec.option}", action="store_true", help=spec.help)
     p.add_argument("--json", action="store_true", help="print the whole entry as JSON")
 
     p = command(
@@ -110,8 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     _range_options(p)
     p.add_argument("--tag", metavar="TAG", help="entries with this tag; +TAG or -TAG for one sign")
     p.add_argument("--setting", metavar="S", help="entries in this setting")
-    p.add_argument("--perspective", choices=PERSPECTIVES)
-    p.add_argument("--overall", choices=OVERALLS)
+    p.add_argument("--perspective", choices=Perspective.values())
+    p.add_argument("--overall", choices=Overall.values())
     p.add_argument("--flagged", action="store_true", help="only entries flagged for coaching")
     p.add_argument("--unreflected", action="store_true", help="only entries not yet reflected on")
     p.add_argument("--trash", action="store_true", help="list the trash instead")
@@ -128,15 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--what", metavar="TEXT", help="replace what happened")
     _entry_options(p)
-    p.add_argument("--details", metavar="TEXT", help="situation: what was said and done")
-    p.add_argument("--behaviour", metavar="TEXT", help="behaviour: what the person did")
-    p.add_argument("--impact", metavar="TEXT", help="impact on the person served")
-    p.add_argument("--why", choices=CAUSES, help="why it went that way")
-    p.add_argument("--lesson", metavar="TEXT", help="the lesson learned")
-    p.add_argument("--action", metavar="TEXT", help="an action item for next time")
-    p.add_argument("--left", choices=LEFT, help="the person served left better, same or worse")
-    p.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
-    p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None)
+    for spec in _value_fields(Stage.REFLECTION):
+        _field_option(parser=p, spec=spec)
+    for spec in FIELDS:
+        if spec.kind is Kind.FLAG:
+            p.add_argument(f"--{spec.option}", action=argparse.BooleanOptionalAction, default=None)
     p.add_argument("--json", action="store_true")
 
     p = command("delete", "Move an entry to the trash (undo with restore).", "entries:delete")

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-QUICK_FIELDS = ("what", "setting", "perspective", "overall", "tags", "differently", "when")
+from journal.entry import FIELDS, Stage
+
+QUICK_FIELDS = (*(f.name for f in FIELDS if f.stage is Stage.QUICK), "when")
 NOW_WORDS = ("", "now")
 
 

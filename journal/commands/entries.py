@@ -16,6 +16,7 @@ from journal.commands._common import (
     range_bounds,
     tag_marks,
 )
+from journal.entry import FIELDS, Kind
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
 from journal.terminal import safe, say
@@ -36,20 +37,8 @@ def add(args: argparse.Namespace) -> int:
 
     tags = tag_marks(args.well, args.badly)
     with opened(args) as ctx:
-        data = validate(
-            EntryIn,
-            {
-                "what": args.what,
-                "setting": args.setting,
-                "perspective": args.perspective,
-                "overall": args.overall,
-                "tags": tags,
-                "differently": args.differently,
-                "occurred_at": _when(args.at, ctx),
-                "private": args.private,
-                "flagged": args.flag,
-            },
-        )
+        given = _given(args)
+        data = validate(EntryIn, {**given, "tags": tags, "occurred_at": _when(args.at, ctx)})
         entry = ctx.store.add(data)
         if args.json:
             print_json(entry.to_json(ctx.zone))
@@ -125,33 +114,20 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
-_EDIT_FIELDS = {
-    "what": "what",
-    "setting": "setting",
-    "perspective": "perspective",
-    "overall": "overall",
-    "differently": "differently",
-    "details": "situation",
-    "behaviour": "behaviour",
-    "impact": "impact",
-    "why": "why",
-    "lesson": "lesson",
-    "action": "action",
-    "left": "left_them",
-    "flag": "flagged",
-    "private": "private",
-}
+def _given(args: argparse.Namespace) -> dict[str, Any]:
+    """The declared fields the command line set, by field name (``--left`` gives left_them)."""
+    return {
+        spec.name: getattr(args, spec.option)
+        for spec in FIELDS
+        if spec.kind is not Kind.TAGS and getattr(args, spec.option, None) is not None
+    }
 
 
 def edit(args: argparse.Namespace) -> int:
     from journal.schemas import EntryPatch, validate
 
     with opened(args) as ctx:
-        changes: dict[str, Any] = {
-            field: getattr(args, option)
-            for option, field in _EDIT_FIELDS.items()
-            if getattr(args, option) is not None
-        }
+        changes = _given(args)
         if args.well or args.badly:
             current = ctx.store.get(args.id).tags
             added = tag_marks(args.well, args.badly)

@@ -6,6 +6,7 @@ import argparse
 from datetime import datetime, tzinfo
 
 from journal.commands._common import opened, print_json
+from journal.entry import Decision
 from journal.review.as_json import review_to_json
 from journal.review.build import build_review, current_week
 from journal.review.counts import sparkline
@@ -14,7 +15,7 @@ from journal.store import EntryRow
 from journal.terminal import say
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}
-DECISION_LABELS = {"done": "done", "dropped": "dropped", "carried": "carried over"}
+DECISION_LABELS = Decision.labels()
 
 
 def run(args: argparse.Namespace) -> int:

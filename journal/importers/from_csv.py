@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterator
 from typing import Any
 
+from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError
 from journal.export.data import CSV_COLUMNS, restore
 from journal.importers import IMPORTED_GROUP, Batch, Record, refusal
@@ -94,7 +95,7 @@ def _fields(cells: dict[str, str]) -> dict[str, Any]:
             data["tags"] = _tags(cell)
         elif column == "action_items":
             data["action_items"] = _items(cell)
-        elif column in ("flagged", "private"):
+        elif column in FLAG_COLUMNS:
             value = cell.strip().lower()
             if value not in TRUE + FALSE:
                 raise InputError(f'{column} must be true or false, not "{cell}"')

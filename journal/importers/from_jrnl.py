@@ -4,7 +4,11 @@ jrnl writes ``{"tags": {"@tag": count}, "entries": [{"title", "body", "date": "Y
 "time": "HH:MM", "tags": ["@tag"], "starred": bool}]}``. Each entry becomes one observation:
 
 - the title is what happened (line breaks become spaces; longer than 500 characters it is cut
-  to 499 and "…"); the body is the details (situation), cut the same way at 4,000;
+  to 499 and "…"); the body is the details (situation), cut the same way at 4,000, with
+  Windows line ends made plain line feeds;
+- every text then meets the rules typed text meets (``journal.schemas``, ``journal.textrules``):
+  a control character anywhere (an escape sequence in a title, body or tag) refuses the file
+  with the entry named, instead of reaching the journal or, later, a terminal;
 - date and time are local time in the user's zone; the entry was written then, too;
 - each @tag becomes a tag with unknown sign (jrnl has none): a catalogue tag when the slug
   matches one, else a new tag in the group "Imported";
@@ -21,20 +25,20 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from journal.entry import BY_NAME
 from journal.errors import InputError
 from journal.importers import IMPORTED_GROUP, Batch, NewTag, Record, refusal
 from journal.instants import check_instant
-from journal.schemas import EntryIn, validate
+from journal.schemas import SLUG_MAX, TAG_DESCRIPTION_MAX, EntryIn, TagIn, validate
+from journal.textrules import TextRuleError, check_line, visible
 from journal.values import TagMark
 
 if TYPE_CHECKING:
     from journal.importers.stream import BoundedStream
 
 JRNL_NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "https://jrnl.sh/#service-journal-import")
-WHAT_MAX = 500
-DETAILS_MAX = 4000
-SLUG_MAX = 40
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+WHAT_MAX = BY_NAME["what"].max_length or 0
+DETAILS_MAX = BY_NAME["situation"].max_length or 0
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -116,22 +120,21 @@ def _record(item: Any, where: str, zone: tzinfo, tags: dict[str, NewTag]) -> tup
         raise InputError(
             f'date "{day_text}" and time "{clock_text}" must look like 2026-11-20 and 14:30'
         ) from None
-    what = " ".join(_clean(title).split())
+    what = " ".join(title.split())
     if not what:
         raise InputError("has an empty title")
-    details = _clean(body).strip()
+    details = body.replace("\r\n", "\n").replace("\r", "\n").strip()
     cut = int(len(what) > WHAT_MAX) + int(len(details) > DETAILS_MAX)
     marks: list[TagMark] = []
     raw_tags = item.get("tags") or []
     if not isinstance(raw_tags, list):
         raise InputError('tags must be a list like ["@work"]')
     for raw in raw_tags:
-        slug = tag_slug(str(raw))
+        slug = tag_slug(_tag_text(raw))
         if slug is None:
             continue
-        tags.setdefault(
-            slug, NewTag(slug, IMPORTED_GROUP, shorten(f"imported from jrnl as {raw}", 200))
-        )
+        if slug not in tags:
+            tags[slug] = _new_tag(slug, str(raw))
         marks.append(TagMark(slug=slug, polarity=0))
     occurred = check_instant(datetime.combine(day, clock, tzinfo=zone), f"date {day_text}")
     entry = validate(
@@ -148,6 +151,18 @@ def _record(item: Any, where: str, zone: tzinfo, tags: dict[str, NewTag]) -> tup
     return Record(where, entry, occurred, occurred), cut
 
 
-def _clean(text: str) -> str:
-    """jrnl text with Windows line ends and stray control characters tidied away."""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+def _tag_text(raw: Any) -> str:
+    """A jrnl tag's text, refused (with its characters made visible) when no typed tag could
+    hold it: it names the tag and goes into the new tag's description."""
+    text = str(raw)
+    try:
+        return check_line(text)
+    except TextRuleError as exc:
+        raise InputError(f'the tag "{visible(text)}" {exc}') from None
+
+
+def _new_tag(slug: str, raw: str) -> NewTag:
+    """The catalogue tag a jrnl tag becomes, checked like a tag the user adds (``TagIn``)."""
+    description = shorten(f"imported from jrnl as {raw}", TAG_DESCRIPTION_MAX)
+    tag = validate(TagIn, {"slug": slug, "group": IMPORTED_GROUP, "description": description})
+    return NewTag(tag.slug, tag.group, tag.description)

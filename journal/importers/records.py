@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS, VALUE_COLUMNS, ActionStatus
 from journal.errors import InputError
-from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
 from journal.instants import check_instant
-from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
+from journal.schemas import AwareDatetime, EntryIn, Text, explain, validate
 
 ENTRY_KEYS = frozenset(
     {
@@ -24,11 +24,7 @@ ENTRY_KEYS = frozenset(
         "occurred_at",
         "created_at",
         "updated_at",
-        *TEXT_FIELDS,
-        "flagged",
-        "private",
-        "tags",
-        "action_items",
+        *(spec.export for spec in FIELDS),
     }
 )
 
@@ -36,10 +32,10 @@ ENTRY_KEYS = frozenset(
 class ActionItemIn(BaseModel):
     """An action item as an export carries it."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", use_enum_values=True)
 
-    text: Text = Field(min_length=1, max_length=500)
-    status: ActionStatus = "open"
+    text: Text = Field(min_length=1, max_length=BY_NAME["action"].max_length)
+    status: ActionStatus = ActionStatus.OPEN
     created_at: AwareDatetime
     closed_at: AwareDatetime | None = None
 
@@ -95,14 +91,13 @@ def _build(data: Any, where: str) -> Record:
     tags = data.get("tags") or []
     if not isinstance(tags, list):
         raise InputError("tags must be a list of {slug, polarity}")
-    fields: dict[str, Any] = {name: data.get(name) for name in TEXT_FIELDS}
+    fields: dict[str, Any] = {name: data.get(name) for name in VALUE_COLUMNS}
     fields.update(
         uuid=uuid,
         occurred_at=occurred,
         tags=tags,
-        flagged=_flag(data.get("flagged"), "flagged"),
-        private=_flag(data.get("private"), "private"),
     )
+    fields |= {name: _flag(data.get(name), name) for name in FLAG_COLUMNS}
     entry = validate(EntryIn, fields)
     items = data.get("action_items") or []
     if not isinstance(items, list):

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from journal.db import dt_from_db, dt_to_db
+from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError, NotFoundError
 from journal.rows import EARLIEST_DB, LATEST_DB, TEXT_FIELDS
 from journal.taxonomy import GROUPS
@@ -122,10 +123,9 @@ class ImportStore:
         self, data: EntryIn, created_at: datetime, updated_at: datetime
     ) -> dict[str, Any]:
         values: dict[str, Any] = {name: getattr(data, name) for name in TEXT_FIELDS}
+        values |= {name: int(getattr(data, name)) for name in FLAG_COLUMNS}
         values.update(
             occurred_at=dt_to_db(data.occurred_at or created_at),
-            flagged=int(data.flagged),
-            private=int(data.private),
             created_at=dt_to_db(created_at),
             updated_at=dt_to_db(updated_at),
         )

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
+from journal.entry import FLAG_COLUMNS, REFLECTED_BY, VALUE_COLUMNS
 from journal.errors import DatabaseError, InputError, NotFoundError
 from journal.rows import (
     ENTRY_COLUMNS,
@@ -25,6 +26,8 @@ from journal.rows import (
 )
 from journal.values import EntryFilter
 
+_FLAGS_AT = 3 + len(VALUE_COLUMNS)
+_INSTANTS_AT = _FLAGS_AT + len(FLAG_COLUMNS)
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 DEFAULT_PAGE = 50
 MAX_PAGE = 1000
@@ -195,7 +198,7 @@ class EntryReading:
             clauses.append("e.private = ?")
             params.append(int(flt.private))
         if flt.unreflected:
-            clauses.append("e.differently IS NULL AND e.lesson IS NULL")
+            clauses.append(" AND ".join(f"e.{name} IS NULL" for name in REFLECTED_BY))
         return " AND ".join(clauses), params
 
     def _tag_clause(
@@ -233,17 +236,15 @@ class EntryReading:
         if not rows:
             return []
         # Built positionally: ENTRY_COLUMNS is the field order of EntryRow (a test holds them
-        # together), which spares a dict per row when a review or an export reads a week.
+        # together), which spares a dict per row when a review or an export reads a week. The
+        # slices follow the declaration: id, uuid, when, the values, the flags, three instants.
         entries = [
             EntryRow(
                 *raw[:2],
                 dt_from_db(raw[2]),
-                *raw[3:14],
-                bool(raw[14]),
-                bool(raw[15]),
-                dt_from_db(raw[16]),
-                dt_from_db(raw[17]),
-                dt_from_db(raw[18]),
+                *raw[3:_FLAGS_AT],
+                *map(bool, raw[_FLAGS_AT:_INSTANTS_AT]),
+                *map(dt_from_db, raw[_INSTANTS_AT:]),
             )
             for raw in rows
             if not self._unreadable_row(raw)
