@@ -98,7 +98,9 @@ def test_an_entry_typed_in_chromium_and_saved_with_ctrl_s_is_in_the_journal(
     context.close()
 
 
-def test_two_tabs_and_the_terminal_write_to_the_same_journal(browser: Any, served: Served) -> None:
+def test_two_tabs_and_the_terminal_share_the_journal_and_export_names_the_server(
+    browser: Any, served: Served
+) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     first, second = Tab(context.new_page()), Tab(context.new_page())
     first.page.goto(served.url)
@@ -119,6 +121,8 @@ def test_two_tabs_and_the_terminal_write_to_the_same_journal(browser: Any, serve
     first.page.keyboard.press("Control+b")  # browse: the others' entries are there
     first.wait_for_text("From the terminal")
     first.wait_for_text("Second tab at the bakery")
+    first.page.keyboard.press("x")  # export: the dialog says the file stays on the server
+    first.wait_for_text("the computer serving this page")
     assert {"First tab at the pharmacy", "From the terminal", "Second tab at the bakery"} <= set(
         journal_whats(served.db)
     )
