@@ -34,3 +34,28 @@ $(CHROMIUM):
 
 test: lint $(CHROMIUM)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Timings against jrnl on generated journals (jrnl and the journals are cached in benchmarks/.work);
+# writes docs/benchmarks.md. `make bench SIZES=1000000` for the store-level queries at a million.
+SIZES ?= 1000 10000 100000
+REPEAT ?= 5
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run --sizes "$(SIZES)" --repeat $(REPEAT)
+
+# A throw-away journal with a month of demo entries; deleted when the app closes.
+demo: $(STAMP)
+	@dir=$$(mktemp -d) && \
+	$(BIN)/python -m journal.demo "$$dir/demo.db" && \
+	$(BIN)/service-journal --db "$$dir/demo.db"; \
+	status=$$?; rm -rf "$$dir"; exit $$status
+
+# The example coaching document and the screenshots, from the real program on the demo journal.
+docs: $(STAMP)
+	$(BIN)/python docs/build.py
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
