@@ -89,6 +89,16 @@ def _range_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="service-journal",
@@ -225,6 +235,23 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", "Check the journal: integrity, schema, permissions, search.", "maintenance:doctor"
     )
     p.add_argument("--repair", action="store_true", help="rebuild the search index if needed")
+    p = command(
+        "serve",
+        "The app in a web browser: prints a link with a secret token and its QR code.",
+        "serve:serve",
+    )
+    p.add_argument(
+        "--host",
+        metavar="H",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
+    p.add_argument("--port", metavar="P", type=_port, default=0, help="port (default: a free one)")
+    p.add_argument(
+        "--allow-network",
+        action="store_true",
+        help="allow a --host other machines can reach (anyone there with the link gets in)",
+    )
     parser.set_defaults(commands=tuple(sub.choices))
     return parser
 

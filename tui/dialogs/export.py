@@ -63,6 +63,16 @@ PREVIEW = "export-preview"
 """The worker group of the preview: one preview is built at a time, the latest asked for."""
 
 
+def served_from_text() -> str:
+    """In a browser the file is still written by the app, on the machine running `serve`."""
+    import socket
+
+    return (
+        f"The file is written on {socket.gethostname()}, the computer serving this page, "
+        "not on the device showing it."
+    )
+
+
 class ExportDialog(ModalScreen[Path | None]):
     """Returns the path written, or None when closed without writing."""
 
@@ -154,6 +164,8 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label("File", classes="export-label")
                 yield Input(self._default_path, id="export-path", compact=True)
+            if app.is_web:
+                yield Label(served_from_text(), id="export-where", markup=False)
             yield Label("", id="export-error", classes="field-error", markup=False)
             yield ExportPreview(id="export-preview")
             yield Label("", id="export-more")
