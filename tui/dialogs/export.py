@@ -42,6 +42,7 @@ from tui.styles import EXPORT
 from tui.widgets.export_choice import OneOf
 from tui.widgets.export_preview import ExportPreview
 from tui.widgets.key_hints import KeyHints
+from tui.widgets.tick import Tick
 
 if TYPE_CHECKING:
     from tui.app import ServiceJournalApp
@@ -155,7 +156,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 yield OneOf(FORMATS, "markdown", id="export-format")
             with Horizontal(classes="export-row"):
                 yield Label("Entries", classes="export-label")
-                yield Checkbox(
+                yield Tick(
                     "only those flagged for coaching",
                     self.only_flagged,
                     id="export-flagged",

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Label
+from textual.widgets import Label
 
 from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
 from journal.errors import JournalError
@@ -28,6 +28,7 @@ from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QUICK_NAMES, QuickFields
 from tui.widgets.reflection import NAMES, form_value, read_widget, reflection_fields, write_widget
 from tui.widgets.tag_picker import TagPicker
+from tui.widgets.tick import Tick
 
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
 FLAG_TEXTS = {"flagged": "Flag for coaching", "private": "Private (never exported)"}
@@ -67,7 +68,7 @@ class EntryScreen(Screen[EntryRow | None]):
                 with Horizontal(classes="field-row"):
                     for name in FLAG_COLUMNS:
                         text = FLAG_TEXTS.get(name, BY_NAME[name].label)
-                        yield Checkbox(text, id=name, compact=True)
+                        yield Tick(text, id=name, compact=True)
                 yield Label(id="reflection-error", classes="field-error", markup=False)
         yield KeyHints()
 

@@ -25,6 +25,7 @@ from tui.forms import FormError
 from tui.widgets.cycle import Cycle
 from tui.widgets.quick_fields import OVERALLS
 from tui.widgets.tag_picker import split_sign
+from tui.widgets.tick import Tick
 
 DEBOUNCE_S = 0.25
 TEXT_FILTERS = ("search", "tag", "setting", "week")
@@ -63,9 +64,9 @@ class FilterBar(Vertical):
         with Horizontal(classes="filter-row"):
             yield Cycle(PERSPECTIVE_FILTERS, prompt="any perspective", id="f-perspective")
             yield Cycle(OVERALLS, prompt="any outcome", id="f-overall")
-            yield Checkbox("flagged", id="f-flagged", compact=True)
-            yield Checkbox("unreflected", id="f-unreflected", compact=True)
-            yield Checkbox("trash", id="f-trash", compact=True)
+            yield Tick("flagged", id="f-flagged", compact=True)
+            yield Tick("unreflected", id="f-unreflected", compact=True)
+            yield Tick("trash", id="f-trash", compact=True)
         yield Label(id="f-error", classes="field-error", markup=False)
 
     # ----------------------------------------------------------------- values
