@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_review_screen import WEEK, open_review, seed_full, shown
 from textual.widgets import Checkbox
-from tui_helpers import app_for, seed_sample, settle
+from tui_helpers import app_for, open_store, seed_sample, settle
 
+from journal.store.review_state import ReviewStore
 from tui.app import ServiceJournalApp
+from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.widgets.tick import Tick
 
@@ -37,3 +40,32 @@ async def test_a_switch_that_is_off_draws_an_empty_box(tmp_path: Path) -> None:
         await pilot.pause()
         assert box(boxes["f-flagged"]) == "▐X▌"
         assert box(boxes["f-trash"]) == "▐ ▌"
+
+
+async def test_review_decisions_move_on_and_undo_returns_the_state_before(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    ids = seed_full(path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        actions = screen.actions
+
+        def decision() -> str | None:
+            assert screen.review is not None
+            return screen.review.action_items[0].decision
+
+        await pilot.press("a", "o")  # the focus: carried over; the highlight moves to the item
+        await settle(pilot, lambda: shown(app, WEEK) and not screen.writes.pending)
+        assert actions.highlighted == 1
+        await pilot.press("d")
+        await settle(pilot, lambda: shown(app, WEEK) and decision() == "done")
+        await pilot.press("n")  # the last row: the highlight stays, a second decision replaces
+        await settle(pilot, lambda: shown(app, WEEK) and decision() == "dropped")
+        await pilot.press("u")  # back to done, not to "to mark"
+        await settle(pilot, lambda: shown(app, WEEK) and decision() == "done")
+        await pilot.press("x")  # x exports, even with the focus in the action items
+        await settle(pilot, lambda: isinstance(app.screen, ExportDialog))
+        await pilot.press("escape")
+        await settle(pilot, lambda: not screen.writes.pending)
+    with open_store(path) as store:
+        assert ReviewStore(store.db).action_decisions(WEEK) == {ids["item"]: "done"}

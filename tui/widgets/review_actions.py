@@ -1,6 +1,9 @@
-"""Last week's action items and focus: d marks one done, x dropped, o carried over, u undoes.
+"""Last week's action items and focus: d marks one done, n dropped, o carried over, u undoes.
 
-Not c for carried over: c is the review's way to the check-in, and must not mark an item.
+One key, one meaning on the review: not c for carried over (c is the way to the check-in) and
+not x for dropped (x exports, wherever the focus is). A decision moves the highlight to the next
+row, so marking the list is one key per row and never a second decision on the same row by
+accident; ``u`` returns the last decided row to the state it had before, not to "to mark".
 """
 
 from __future__ import annotations
@@ -36,9 +39,9 @@ class ActionList(OptionList):
 
     BINDINGS = [
         Binding("d", "decide('done')", "Done", id="review.action-done"),
-        Binding("x", "decide('dropped')", "Dropped", id="review.action-dropped"),
+        Binding("n", "decide('dropped')", "Dropped", id="review.action-dropped"),
         Binding("o", "decide('carried')", "Carried over", id="review.action-carried"),
-        Binding("u", "decide('')", "Undo", id="review.action-undo"),
+        Binding("u", "undo", "Undo", id="review.action-undo"),
     ]
 
     class Decide(Message):
@@ -49,8 +52,24 @@ class ActionList(OptionList):
             self.item_id = item_id
             self.decision = decision
 
-    def show_items(self, items: list[ReviewActionItem], focus: FocusChoice) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._week: str | None = None
+        self._decisions: dict[str, str | None] = {}
+        """Each row's decision as shown, by option id: what an undo goes back to."""
+        self._undo: list[tuple[str, str | None]] = []
+        """The rows decided on this week's screen, oldest first, with the decision they had."""
+
+    def show_items(
+        self, items: list[ReviewActionItem], focus: FocusChoice, *, week: str | None = None
+    ) -> None:
         keep = self.highlighted
+        if week != self._week:
+            self._week = week
+            self._undo.clear()
+        self._decisions = {f"item-{item.id}": item.decision for item in items}
+        if focus.tag:
+            self._decisions[FOCUS_ID] = focus.outcome
         options: list[Option] = []
         if focus.tag:
             plan = f": {focus.plan}" if focus.plan else ""
@@ -86,5 +105,25 @@ class ActionList(OptionList):
         option = self.highlighted_option
         if option is None or option.id is None:
             return
-        item_id = None if option.id == FOCUS_ID else int(option.id.removeprefix("item-"))
-        self.post_message(self.Decide(item_id, decision or None))
+        self._undo.append((option.id, self._decisions.get(option.id)))
+        self._decisions[option.id] = decision
+        self.post_message(self.Decide(_item_id(option.id), decision))
+        if self.highlighted is not None and self.highlighted + 1 < self.option_count:
+            self.highlighted += 1
+
+    def action_undo(self) -> None:
+        """Put the last decided row back as it was; with none, forget the highlighted row's."""
+        if self._undo:
+            option_id, before = self._undo.pop()
+            self.highlighted = self.get_option_index(option_id)
+        else:
+            option = self.highlighted_option
+            if option is None or option.id is None:
+                return
+            option_id, before = option.id, None
+        self._decisions[option_id] = before
+        self.post_message(self.Decide(_item_id(option_id), before))
+
+
+def _item_id(option_id: str) -> int | None:
+    return None if option_id == FOCUS_ID else int(option_id.removeprefix("item-"))

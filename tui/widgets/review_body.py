@@ -151,7 +151,7 @@ class ReviewBody(VerticalScroll):
             self._show_forms(review, reset)
 
     def _show_actions(self, review: WeekReview) -> None:
-        self.actions.show_items(review.action_items, review.focus.previous)
+        self.actions.show_items(review.action_items, review.focus.previous, week=review.week)
         has_any = bool(review.action_items or review.focus.previous.tag)
         self.actions.display = has_any
         empty = self.query_one("#actions-empty", Label)
