@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_review_screen import WEEK, open_review, seed_full, shown
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input, TextArea
 from tui_helpers import app_for, open_store, seed_sample, settle
 
 from journal.store.review_state import ReviewStore
 from tui.app import ServiceJournalApp
 from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
+from tui.screens.entry import EntryScreen
 from tui.widgets.tick import Tick
 
 
@@ -69,3 +70,26 @@ async def test_review_decisions_move_on_and_undo_returns_the_state_before(tmp_pa
         await settle(pilot, lambda: not screen.writes.pending)
     with open_store(path) as store:
         assert ReviewStore(store.db).action_decisions(WEEK) == {ids["item"]: "done"}
+
+
+async def test_enter_opens_an_entry_to_read_and_e_goes_to_the_reflection(tmp_path: Path) -> None:
+    seed_sample(tmp_path / "j.db")
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_browse(pilot, app)
+        await pilot.press("enter")
+        await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
+        entry = app.screen
+        assert isinstance(entry, EntryScreen)
+        what = entry.query_one("#what", Input)
+        await settle(pilot, lambda: what.value != "")
+        title = what.value
+        assert app.focused is entry.query_one("#entry-form")
+        await pilot.press("down", "q", "z")  # reading: nothing typed lands in a field
+        assert what.value == title
+        assert not entry.query_one("#situation", TextArea).text
+        await pilot.press("e")
+        assert app.focused is entry.query_one("#situation")
+        await pilot.press("O", "k")
+        assert entry.query_one("#situation", TextArea).text == "Ok"
+        assert what.value == title

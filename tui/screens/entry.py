@@ -44,10 +44,12 @@ def entry_values(entry: EntryRow, zone: Any) -> dict[str, Any]:
 
 class EntryScreen(Screen[EntryRow | None]):
     CSS_PATH = ENTRY
-    AUTO_FOCUS = "#what"
+    AUTO_FOCUS = "#entry-form"
+    """Opened to read: keys scroll, and nothing typed lands in a field by accident."""
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry.save", priority=True),
         Binding("escape", "back", "Back", id="entry.back"),
+        Binding("e", "reflect", "Reflect", id="entry.reflect"),
     ]
 
     def __init__(self, entry_id: int, *, reflect: bool = False) -> None:
@@ -102,8 +104,11 @@ class EntryScreen(Screen[EntryRow | None]):
         self._fill(values)
         self._original = self.values()
         self._heading(entry)
-        target = "#situation" if self.reflect else "#what"
-        self.query_one(target).focus()
+        self.query_one("#situation" if self.reflect else "#entry-form").focus()
+
+    def action_reflect(self) -> None:
+        """From reading to the reflection, one key away (single letters act outside fields)."""
+        self.query_one("#situation").focus()
 
     def _heading(self, entry: EntryRow) -> None:
         state = "reflected" if entry.reflected else "not reflected yet"

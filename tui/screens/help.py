@@ -40,7 +40,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Browse (keys act when the list has the focus)",
         [
-            ("enter", "open the entry"),
+            ("enter", "open the entry to read (keys scroll; e there goes to the reflection)"),
             ("e", "open the entry to reflect on it (details, why, lesson)"),
             ("delete / d", "move the entry to the trash"),
             ("u", "undo the last move to the trash"),
@@ -64,9 +64,11 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Entry",
         [
+            ("e", "to the reflection (Situation), where no text field has the focus"),
+            ("↑ ↓  pageup / pagedown", "scroll, while reading"),
+            ("tab", "into the fields (What happened first), down through the reflection"),
             ("ctrl+s", "save the changes"),
             ("escape", "back to the list (asks first if there are unsaved changes)"),
-            ("tab", "next field, down through the reflection"),
         ],
     ),
     (
