@@ -9,10 +9,12 @@ from textual.widgets import Checkbox, Input, TextArea
 from tui_helpers import app_for, open_store, seed_sample, settle
 
 from journal.store.review_state import ReviewStore
+from journal.values import EntryFilter
 from tui.app import ServiceJournalApp
 from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.screens.entry import EntryScreen
+from tui.widgets.entry_list import EntryList
 from tui.widgets.tick import Tick
 
 
@@ -93,3 +95,31 @@ async def test_enter_opens_an_entry_to_read_and_e_goes_to_the_reflection(tmp_pat
         await pilot.press("O", "k")
         assert entry.query_one("#situation", TextArea).text == "Ok"
         assert what.value == title
+
+
+async def test_f_and_i_filter_browse_to_flagged_and_unreflected(tmp_path: Path) -> None:
+    seed_sample(tmp_path / "j.db")
+    with open_store(tmp_path / "j.db") as store:
+        rows = store.list(EntryFilter()).entries
+    flagged = {row.what for row in rows if row.flagged}
+    unreflected = {row.what for row in rows if not row.reflected}
+    assert flagged and unreflected and flagged != unreflected
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        browse = await open_browse(pilot, app)
+        table = browse.query_one(EntryList)
+
+        def listed() -> set[str]:
+            """The full texts of the rows shown (a cell may be cut short, or marked ⚑)."""
+            cells = [
+                table.cells_at(i)[-1].removeprefix("⚑ ").rstrip("…") for i in range(table.row_count)
+            ]
+            return {row.what for row in rows for cell in cells if row.what.startswith(cell)}
+
+        assert listed() == {row.what for row in rows}
+        await pilot.press("f")
+        await settle(pilot, lambda: not browse._loading and listed() == flagged)
+        assert box(browse.query_one("#f-flagged", Tick)) == "▐X▌"
+        await pilot.press("f", "i")
+        await settle(pilot, lambda: not browse._loading and listed() == unreflected)
+        assert app.focused is table

@@ -14,7 +14,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, Label
+from textual.widgets import Checkbox, Input, Label
 
 from journal.errors import InputError, JournalError
 from journal.store import EntryRow, Store
@@ -48,6 +48,8 @@ class BrowseScreen(Screen[None]):
         Binding("t", "focus_filter('tag')", "Tag", id="browse.tag"),
         Binding("s", "focus_filter('setting')", "Setting", show=False, id="browse.setting"),
         Binding("w", "focus_filter('week')", "Week", show=False, id="browse.week"),
+        Binding("f", "toggle_filter('flagged')", "Flagged", id="browse.flagged"),
+        Binding("i", "toggle_filter('unreflected')", "Unreflected", show=False, id="browse.inbox"),
         Binding("T", "toggle_trash", "Trash view", id="browse.trash-view"),
         Binding("x", "export", "Export", show=False, id="browse.export"),
     ]
@@ -272,6 +274,11 @@ class BrowseScreen(Screen[None]):
 
     def action_focus_filter(self, name: str) -> None:
         self.query_one(f"#f-{name}", Input).focus()
+
+    def action_toggle_filter(self, name: str) -> None:
+        """The flagged and unreflected switches, one key each instead of a walk to the bar."""
+        box = self.query_one(f"#f-{name}", Checkbox)
+        box.value = not box.value
 
     def action_toggle_trash(self) -> None:
         self.filters.toggle_trash()

@@ -48,6 +48,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("t", "filter by tag: +tag, -tag, or tag for either"),
             ("s", "filter by setting"),
             ("w", "filter by week (2026-W47), day (2026-11-20) or range (2026-11-01..2026-11-30)"),
+            ("f / i", "only flagged / only unreflected entries (again: all)"),
             ("T", "show the trash (again: back to the entries)"),
             ("r", "in the trash: restore the entry"),
             ("P", "in the trash: purge the entry for good (asks first)"),
