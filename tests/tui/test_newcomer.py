@@ -11,6 +11,7 @@ from tui_helpers import app_for, open_store, seed_sample, settle
 from journal.store.review_state import ReviewStore
 from journal.values import EntryFilter
 from tui.app import ServiceJournalApp
+from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.screens.entry import EntryScreen
@@ -123,3 +124,23 @@ async def test_f_and_i_filter_browse_to_flagged_and_unreflected(tmp_path: Path) 
         await pilot.press("f", "i")
         await settle(pilot, lambda: not browse._loading and listed() == unreflected)
         assert app.focused is table
+
+
+async def test_left_and_right_move_between_a_dialogs_buttons(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    answers: list[bool | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        app.push_screen(ConfirmDialog("Purge it?", "Purge"), answers.append)
+        await settle(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        dialog = app.screen
+        assert app.focused is dialog.query_one("#no")
+        await pilot.press("left")
+        assert app.focused is dialog.query_one("#yes")
+        await pilot.press("left")  # the first button stays focused
+        assert app.focused is dialog.query_one("#yes")
+        await pilot.press("right")
+        assert app.focused is dialog.query_one("#no")
+        await pilot.press("left", "enter")
+        await settle(pilot, lambda: bool(answers))
+    assert answers == [True]

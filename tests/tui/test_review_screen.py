@@ -260,7 +260,12 @@ async def test_checkin_answers_are_stored(tmp_path: Path) -> None:
         assert "0/10" in text_of(screen, "#review-progress")
         await pilot.press("c")
         assert app.focused is screen.query_one("#checkin-1")
-        await pilot.press("1", "down", "3", "down", "right", "right", "down", "2", "backspace")
+        # A digit answers and moves on; ← → stay on the question to step through the answers.
+        await pilot.press("1", "3", "right", "right")
+        assert app.focused is screen.query_one("#checkin-3")
+        await pilot.press("down", "2")
+        assert app.focused is screen.query_one("#checkin-5")
+        await pilot.press("up", "backspace")
         await settle(pilot, lambda: not screen.writes.pending)
         assert "3/10" in text_of(screen, "#review-progress")
         history = text_of(screen, "#checkin-history-2")

@@ -1,7 +1,8 @@
 """The one yes/no dialog: before something that cannot be taken back (purge), that loses typing
 (discard), or to offer the draft kept from last time (``restore_draft``).
 
-Each use says its question, its two buttons and their keys; escape always answers no.
+Each use says its question, its two buttons and their keys; escape always answers no, and
+← → move between the buttons, as in most dialogs a newcomer has met.
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ class ConfirmDialog(ModalScreen[bool]):
     enter typed too soon keeps what the user has); ``ids`` names the two buttons.
     """
 
-    BINDINGS = [Binding("escape", "answer(False)", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "answer(False)", "Cancel"),
+        Binding("left", "move(-1)", "Previous button", show=False),
+        Binding("right", "move(1)", "Next button", show=False),
+    ]
 
     def __init__(
         self,
@@ -69,6 +74,12 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == self.ids[0])
+
+    def action_move(self, step: int) -> None:
+        buttons = list(self.query(Button))
+        focused = self.focused
+        index = buttons.index(focused) if isinstance(focused, Button) else 0
+        buttons[max(0, min(len(buttons) - 1, index + step))].focus()
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -89,6 +89,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("d / n / o", "in the action items: done / dropped / carried over, then the next row"),
             ("u", "in the action items: undo the last decision (back to the state before)"),
             ("↑ ↓  ← →  1 2 3", "in the check-in: question / answer yes, partly, no"),
+            ("1 2 3", "in the check-in: answer, then on to the next question"),
             ("backspace", "in the check-in: clear the answer"),
         ],
     ),
@@ -108,6 +109,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Dialogs",
         [
             ("enter / escape", "choose the focused button / cancel"),
+            ("← →  tab", "move between the buttons"),
             ("y / n", "yes / no in a confirmation"),
             ("r / d", "restore / discard a kept draft"),
         ],

@@ -1,7 +1,8 @@
 """The self check-in: ten questions answered yes / partly / no, with the last eight weeks' marks.
 
 Each answer is its own ``Choice`` (← → or 1 2 3 choose, backspace clears); ↑ ↓ move between the
-questions. A change posts ``Answer`` at once, and the screen stores it.
+questions, and an answer picked by its digit moves on to the next question (← → stay, so that
+they can step through the three). A change posts ``Answer`` at once, and the screen stores it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,17 @@ def history_marks(answers: list[str | None]) -> Content:
     return Content.assemble(
         *((ANSWER_MARKS.get(a, "·"), MARK_STYLES.get(a or "", "$text-muted")) for a in answers)
     )
+
+
+class AnswerChoice(Choice):
+    """One question's answer: its digit answers and moves on to the next question."""
+
+    def action_pick(self, index: int) -> None:
+        super().action_pick(index)
+        form = self.query_ancestor(CheckinForm)
+        choices = list(form.query(AnswerChoice))
+        if self is not choices[-1]:
+            form.action_move(1)
 
 
 class CheckinForm(Vertical):
@@ -51,7 +63,7 @@ class CheckinForm(Vertical):
             with Horizontal(classes="checkin-row"):
                 yield Label("", id=f"checkin-history-{number}", classes="checkin-history")
                 yield Static(f"{number:>2}. {text}", classes="checkin-question")
-                yield Choice([(a, a) for a in ANSWERS], id=f"checkin-{number}")
+                yield AnswerChoice([(a, a) for a in ANSWERS], id=f"checkin-{number}")
         yield Label("", id="checkin-status")
 
     def show_checkin(self, checkin: Checkin) -> None:
