@@ -144,3 +144,38 @@ async def test_left_and_right_move_between_a_dialogs_buttons(tmp_path: Path) -> 
         await pilot.press("left", "enter")
         await settle(pilot, lambda: bool(answers))
     assert answers == [True]
+
+
+async def test_the_readme_names_the_capture_fields_in_the_forms_order(tmp_path: Path) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    tour = " ".join(readme.split("press `enter` to move on:", 1)[1].split("`ctrl+s`")[0].split())
+    names = {
+        "setting": "setting",
+        "when": "when",
+        "perspective": "perspective",
+        "overall": "overall",
+        "tags": "tags",
+        "what you would do differently": "differently",
+    }
+    documented = sorted(
+        names.values(),
+        key=lambda field: tour.index(next(word for word, name in names.items() if name == field)),
+    )
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open and app.focused is not None)
+        await settle(pilot, lambda: bool(app.screen.query("#differently")))
+        order: list[str] = []
+        for _ in range(12):
+            await pilot.press("tab")
+            field = (
+                next(
+                    (w.id for w in (app.focused, *app.focused.ancestors) if w.id in names.values()),
+                    None,
+                )
+                if app.focused
+                else None
+            )
+            if field and field not in order:
+                order.append(field)
+    assert order == documented

@@ -99,7 +99,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("← →  1-4", "in Range: this week / previous week / a week / from – to"),
             ("← →  1 2 3", "in Format: Markdown coaching document / JSON / CSV"),
             ("space", "in Entries: only those flagged for coaching"),
-            ("File", "a full path, ~/name, or a name for the documents folder"),
+            ("File", "a full path, ~/name, or a name for the documents folder (else home)"),
             ("ctrl+s / enter", "write the file (enter in File); asks before replacing one"),
             ("tab", "to the preview: ↑ ↓ page up / page down scroll it"),
             ("escape", "close without writing"),
