@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
 from test_review_screen import WEEK, open_review, seed_full, shown
-from textual.widgets import Checkbox, Input, TextArea
+from textual.widgets import Checkbox, Input, Label, TextArea
 from tui_helpers import app_for, open_store, seed_sample, settle
 
 from journal.store.review_state import ReviewStore
@@ -16,6 +18,7 @@ from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.screens.entry import EntryScreen
 from tui.widgets.entry_list import EntryList
+from tui.widgets.review_summary import ReviewHeader
 from tui.widgets.tick import Tick
 
 
@@ -179,3 +182,24 @@ async def test_the_readme_names_the_capture_fields_in_the_forms_order(tmp_path: 
             if field and field not in order:
                 order.append(field)
     assert order == documented
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+async def test_the_review_header_keeps_the_streak_once_the_week_is_reviewed(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    path = tmp_path / "j.db"
+    seed_full(path)
+    app = app_for(path)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_review(pilot)
+        await pilot.press("m")
+        reviewed = screen.query_one("#week-reviewed", Label)
+        await settle(pilot, lambda: "✓ reviewed" in str(reviewed.render()))
+        streak = screen.query_one("#week-streak", Label)
+        text = str(streak.render())
+        assert "3" in text and "in a row" in text
+        for label in screen.query_one(ReviewHeader).query(Label):
+            if label.display:
+                assert label.region.right <= size[0]
+                assert cell_len(str(label.render())) <= label.content_region.width, label.id

@@ -319,10 +319,10 @@ async def test_marking_the_week_reviewed_toggles_and_updates_the_streak(tmp_path
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_review(pilot)
-        assert "in a row: 2" in text_of(screen, "#week-streak")
+        assert "2 weeks in a row" in text_of(screen, "#week-streak")
         assert "not reviewed yet" in text_of(screen, "#week-reviewed")
         await pilot.press("m")
-        await settle(pilot, lambda: "in a row: 3" in text_of(screen, "#week-streak"))
+        await settle(pilot, lambda: "3 weeks in a row" in text_of(screen, "#week-streak"))
         assert "✓ reviewed" in text_of(screen, "#week-reviewed")
         with open_store(path) as store:
             state = ReviewStore(store.db).get_week(WEEK)

@@ -106,6 +106,16 @@ def test_browse_columns_fill_the_width_without_scrolling_sideways(width: int) ->
     assert widths["what"] >= 20
 
 
+@pytest.mark.parametrize(("width", "shown"), [(80, 33), (100, 37), (120, 45)])
+def test_what_happened_gets_the_room_and_the_least_needed_columns_go_first(
+    width: int, shown: int
+) -> None:
+    widths = column_widths(width)
+    assert widths["what"] >= shown
+    assert "setting" in widths  # where it happened stays at 80 columns; the tags go first
+    assert ("tags" in widths) == (width >= 100)
+
+
 @pytest.mark.parametrize(
     ("text", "width", "shown"),
     [

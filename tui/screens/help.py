@@ -60,6 +60,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("home / ctrl+home", "first row"),
             ("end / ctrl+end", "last loaded row (more load as you go)"),
             ("← →", "scroll the list sideways (when the window has become narrower)"),
+            ("columns", "below 100 columns the tags give way to What happened (open the entry)"),
         ],
     ),
     (

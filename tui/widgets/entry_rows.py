@@ -20,11 +20,20 @@ WHEN_WIDTH = 21
 
 
 def column_widths(screen_width: int) -> dict[str, int]:
-    """Column widths for a terminal: below 100 columns the setting gives way to the text."""
-    if screen_width < 100:
-        widths = {"when": WHEN_WIDTH, "overall": 2, "tags": 18}
-    else:
+    """Column widths for a terminal: What happened gets the room, the other columns give way.
+
+    What happened is what a row is recognised by, so it keeps at least a third of the width or
+    so: from 120 columns every column has its full width; below, setting and tags narrow; below
+    100 the tags go first (they are in the open entry and the tag filter), then the setting.
+    """
+    if screen_width >= 120:
         widths = {"when": WHEN_WIDTH, "setting": 16, "overall": 2, "tags": 24}
+    elif screen_width >= 100:
+        widths = {"when": WHEN_WIDTH, "setting": 12, "overall": 2, "tags": 14}
+    elif screen_width >= 80:
+        widths = {"when": WHEN_WIDTH, "setting": 12, "overall": 2}
+    else:
+        widths = {"when": WHEN_WIDTH, "overall": 2}
     padding = 2 * (len(widths) + 1) + 2  # cell padding, and the scrollbar
     widths["what"] = max(20, screen_width - sum(widths.values()) - padding)
     return widths
@@ -44,7 +53,7 @@ def row_cells(entry: EntryRow, widths: dict[str, int], zone: tzinfo) -> tuple[st
         "when": short_when(entry.occurred_at, zone),
         "setting": clip(entry.setting or "", widths.get("setting", 0)),
         "overall": overall_mark(entry.overall),
-        "tags": clip(tags_text(entry.tags), widths["tags"]),
+        "tags": clip(tags_text(entry.tags), widths.get("tags", 0)),
         "what": clip(("⚑ " if entry.flagged else "") + entry.what, widths["what"]),
     }
     return tuple(cells[key] for key, _ in COLUMNS if key in widths)

@@ -53,7 +53,7 @@ class WeekArrow(Label):
 
 
 class ReviewHeader(Horizontal):
-    """``◀ Week 2026-W47 · 16–22 Nov ▶   ✓ reviewed Sat 22 Nov 18:04   ...in a row: 3``"""
+    """``◀ Week 2026-W47 · 16–22 Nov ▶   ✓ reviewed Sat 22 Nov 18:04   3 weeks in a row``"""
 
     def compose(self) -> ComposeResult:
         yield WeekArrow("◀", "previous_week", id="week-prev")
@@ -74,10 +74,13 @@ class ReviewHeader(Horizontal):
         if reviewed_at is None:
             reviewed.update(Content.styled("not reviewed yet", "$text-muted"))
         else:
-            when = reviewed_at.astimezone(zone).strftime("%a %d %b %H:%M")
+            # Below 100 columns the day without the time: the streak must stay on the line.
+            wide = self.app.size.width >= 100
+            when = reviewed_at.astimezone(zone).strftime("%a %d %b %H:%M" if wide else "%d %b")
             reviewed.update(Content.styled(f"✓ reviewed {when}", "bold $text-success"))
-        words = "reviewed weeks in a row" if self.app.size.width >= 100 else "in a row"
-        self.query_one("#week-streak", Label).update(f"{words}: {streak}")
+        weeks = "week" if streak == 1 else "weeks"
+        text = f"{streak} {weeks} in a row" if self.app.size.width >= 100 else f"{streak} in a row"
+        self.query_one("#week-streak", Label).update(text)
 
 
 class ReviewProgress(Static):
