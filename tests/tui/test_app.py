@@ -268,8 +268,9 @@ async def test_help_lists_the_keys_of_every_screen(tmp_path: Path) -> None:
         await pilot.press("f1")
         await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = "\n".join(str(s.render()) for s in app.screen.query(".help-section"))
+        words = " ".join(text.split())  # a long title wraps at 80 columns
         for section, _ in KEYS:
-            assert section in text
+            assert section in words
         for key in ("ctrl+s", "ctrl+q", "delete / d", "P", "backspace"):
             assert key in text
         await pilot.press("escape")

@@ -17,9 +17,11 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.export import ExportDialog
 from tui.screens.browse import BrowseScreen
 from tui.screens.entry import EntryScreen
+from tui.screens.help import HelpScreen
 from tui.widgets.entry_list import EntryList
 from tui.widgets.review_summary import ReviewHeader
 from tui.widgets.tick import Tick
+from tui.widgets.welcome import Welcome, WelcomeScreen
 
 
 def box(widget: Checkbox) -> str:
@@ -203,3 +205,39 @@ async def test_the_review_header_keeps_the_streak_once_the_week_is_reviewed(
             if label.display:
                 assert label.region.right <= size[0]
                 assert cell_len(str(label.render())) <= label.content_region.width, label.id
+
+
+async def test_the_help_wraps_under_the_text_at_80_columns(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press("f1")
+        await settle(pilot, lambda: isinstance(app.screen, HelpScreen))
+        panel = app.screen.query_one("#help")
+        for section in app.screen.query(".help-section"):
+            lines = str(section.render()).splitlines()
+            assert all(cell_len(line) <= panel.content_region.width for line in lines)
+            # A wrapped text goes on under the texts, never back in the column of keys.
+            key_lines = [line for line in lines if line.startswith("  ") and line[2] != " "]
+            text_start = min(len(line) - len(line[2:].split("  ", 1)[-1]) for line in key_lines)
+            for line in lines:
+                if line.startswith("   "):
+                    assert len(line) - len(line.lstrip(" ")) >= text_start - 2, line
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+async def test_f2_shows_the_welcome_over_the_form_when_it_has_no_room_beside(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        capture = app.screen
+        await pilot.press("f2")
+        await settle(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        welcome = app.screen.query_one(Welcome)
+        assert "Welcome to Service Journal" in str(welcome.render())
+        assert welcome.region.right <= size[0] and welcome.region.bottom <= size[1]
+        await pilot.press("q")  # any key closes, and is not typed anywhere
+        await settle(pilot, lambda: app.screen is capture)
+        assert capture.query_one("#what", Input).value == ""

@@ -27,7 +27,7 @@ from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
 from tui.widgets.tag_picker import TagPicker
-from tui.widgets.welcome import Welcome
+from tui.widgets.welcome import Welcome, WelcomeScreen
 
 WELCOME_MIN_WIDTH = 110
 
@@ -95,9 +95,10 @@ class CaptureScreen(Screen[None]):
 
     def action_toggle_welcome(self) -> None:
         """F2: the welcome panel off, or back on (also from the help screen's hint)."""
+        if self.size.width < WELCOME_MIN_WIDTH:
+            self.app.push_screen(WelcomeScreen())  # no room beside the form: over it
+            return
         self.welcome.toggle_class("shown")
-        if self.size.width < WELCOME_MIN_WIDTH and self.welcome.has_class("shown"):
-            self.notify("Widen the terminal to see the welcome beside the form; F1 lists keys.")
 
     def on_resize(self) -> None:
         """The welcome sits beside the form only where the form keeps enough room."""

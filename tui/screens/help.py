@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -26,7 +28,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Capture",
         [
             ("ctrl+s", "save the entry (from any field); the form clears for the next one"),
-            ("f2", "show or hide the welcome panel (the three uses and the main keys)"),
+            ("f2", "show or hide the welcome (uses, main keys); over the form when narrow"),
             ("enter", "next field"),
             ("→", "in Setting: accept the suggestion"),
             ("← →  1 2 3", "in Perspective and Overall: choose; backspace clears"),
@@ -118,19 +120,46 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+HELP_WIDTH = 100
+"""The panel's width in #help, at most 95% of the terminal's."""
+FRAME = 6
+"""The panel's border, padding and scrollbar: what its text does not get of its width."""
+
+
+def key_lines(keys: list[tuple[str, str]], width: int) -> list[Content]:
+    """A section's keys, their texts wrapped under the text rather than under the key.
+
+    Textual wraps a long line back to the first column, which at 80 columns mixed the texts
+    into the column of keys; the wrapping is done here, with a hanging indent.
+    """
+    key_width = max(len(key) for key, _ in keys)
+    indent = key_width + 4
+    lines: list[Content] = []
+    for key, text in keys:
+        wrapped = textwrap.wrap(text, max(20, width - indent)) or [""]
+        lines.append(Content.assemble((f"  {key:<{key_width}}  ", "bold"), wrapped[0]))
+        lines.extend(Content(" " * indent + more) for more in wrapped[1:])
+    return lines
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
+        width = min(HELP_WIDTH, self.app.size.width * 95 // 100) - FRAME
         with VerticalScroll(id="help"):
             yield Static("Keys", id="help-title")
             for section, keys in KEYS:
-                width = max(len(key) for key, _ in keys)
-                lines = [Content.styled(section, "bold $text-accent")]
-                lines.extend(
-                    Content.assemble((f"  {key:<{width}}  ", "bold"), text) for key, text in keys
-                )
+                titles = textwrap.wrap(section, width)
+                lines = [Content.styled(title, "bold $text-accent") for title in titles]
+                lines.extend(key_lines(keys, width))
                 yield Static(Content("\n").join(lines), classes="help-section")
+
+    async def on_resize(self) -> None:
+        """Wrapped for the width it opened at: a new width wraps again."""
+        await self.recompose()
+        self.query_one("#help").border_title = "Help"
+        self.query_one("#help").border_subtitle = "escape closes"
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Help"

@@ -1,10 +1,15 @@
 """The first-run welcome beside the capture form: the three uses and the main keys.
 
 It never takes the focus, so typing goes straight into "What happened"; F2 hides and shows it.
+Where the terminal is too narrow for it beside the form, F2 shows it over the form instead
+(``WelcomeScreen``), and any key closes it.
 """
 
 from __future__ import annotations
 
+from textual import events
+from textual.app import ComposeResult
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 WELCOME = """\
@@ -31,3 +36,22 @@ class Welcome(Static, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__(WELCOME, id="welcome", markup=True)
+
+
+class WelcomeScreen(ModalScreen[None]):
+    """The welcome over the form, for a terminal too narrow to show it beside the form."""
+
+    def compose(self) -> ComposeResult:
+        welcome = Welcome()
+        welcome.add_class("over")
+        yield welcome
+
+    def on_mount(self) -> None:
+        self.query_one(Welcome).border_subtitle = "any key closes"
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def on_click(self) -> None:
+        self.dismiss(None)
