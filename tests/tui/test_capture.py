@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
 from textual.widgets import Input, Label
 from tui_helpers import add, app_for, open_store, settle
 
@@ -110,6 +112,14 @@ async def test_saving_checks_the_entry_off_the_ui_thread(
         assert [e.what for e in store.list().entries] == ["Quick one"]
 
 
+def burst(app: App[Any], *names: str) -> None:
+    """Queue key presses all at once, as a paste or a fast typist delivers them: unlike
+    ``pilot.press`` nothing runs between two keys, so a key can only land where the focus
+    already is when the app reaches it."""
+    for name in names:
+        app.post_message(events.Key(name, name if len(name) == 1 else None))
+
+
 def hold_the_other_fields(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
     """Keep the capture form at "What happened" alone until the returned event is set."""
     release = asyncio.Event()
@@ -166,6 +176,42 @@ async def test_a_burst_typed_before_the_other_fields_are_in_lands_where_it_belon
         await settle(pilot, lambda: app.query_one("#when", Input).value.endswith("9am"))
         assert app.query_one("#what", Input).value == "Clerk"
         assert app.query_one("#setting", Input).value == "pharmacy"
+
+
+@pytest.mark.parametrize("separator", ["tab", "enter"])
+async def test_a_burst_lands_in_the_right_fields_however_it_moves_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    """Keys queued behind a tab or an Enter wait for the focus to move: none lands in the
+    field being left, whether the other fields are in yet or still held back."""
+    release, reached = asyncio.Event(), asyncio.Event()
+    mount_rest = QuickFields.mount_rest
+
+    async def held(self: QuickFields) -> None:
+        if not self.complete:
+            reached.set()
+            await release.wait()
+        await mount_rest(self)
+
+    monkeypatch.setattr(QuickFields, "mount_rest", held)
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, *"Clerk", separator, *"pharmacy", separator, *"9am")
+        await reached.wait()  # the app is at the first separator, the rest of the burst queued
+        assert not app.query("#setting")
+        release.set()
+        await settle(pilot, lambda: app.query_one("#when", Input).value.endswith("9am"))
+        assert app.query_one("#what", Input).value == "Clerk"
+        assert app.query_one("#setting", Input).value == "pharmacy"
+        # Once every field is in: the same burst from the top of the form.
+        app.query_one(QuickFields).reset(keep=())
+        app.query_one("#when", Input).value = ""
+        app.query_one("#what", Input).focus()
+        await pilot.pause()
+        burst(app, *"Nurse", separator, *"clinic", separator, *"8am")
+        await settle(pilot, lambda: app.query_one("#when", Input).value == "8am")
+        assert app.query_one("#what", Input).value == "Nurse"
+        assert app.query_one("#setting", Input).value == "clinic"
 
 
 async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path: Path) -> None:
