@@ -15,8 +15,8 @@ from textual.widgets import Input, Label
 from tui_helpers import add, app_for, open_store, settle
 
 from journal.values import EntryFilter
+from tui.backend import Backend
 from tui.dialogs.new_tag import NewTagDialog
-from tui.dialogs.restore_draft import RestoreDraftDialog
 from tui.forms import new_entry
 from tui.widgets.choice import Choice
 from tui.widgets.quick_fields import EMPTY, QuickFields
@@ -329,12 +329,12 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
 
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        await pilot.click("#restore")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        await settle(pilot, lambda: app.query_one("#what", Input).value != "")
+        assert app.screen is app.capture  # restored in place: no dialog to answer
         assert app.query_one("#what", Input).value == "Half-written encounter"
         assert app.query_one(TagPicker).tags == ["-attention"]
         assert app.focused is app.query_one("#what")
+        assert "ctrl+z discards it" in status_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: app.query_one("#what", Input).value == "")
     with open_store(path) as store:
@@ -342,30 +342,76 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
         assert store.count() == 1
 
 
-async def test_typing_before_the_draft_offer_is_answered_is_not_lost(tmp_path: Path) -> None:
+def status_text(app: App[Any]) -> str:
+    return str(app.query_one("#capture-status", Label).render())
+
+
+def hold_the_journal(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Keep the journal from opening (so the kept draft from arriving) until the event is set."""
+    release = threading.Event()
+    open_journal = Backend.open
+
+    def held(self: Backend, *args: Any, **kwargs: Any) -> None:
+        release.wait()
+        open_journal(self, *args, **kwargs)
+
+    monkeypatch.setattr(Backend, "open", held)
+    return release
+
+
+async def test_keys_typed_at_start_up_go_to_the_form_around_the_kept_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing from the first moment: nothing pops up to take the keys (a space once pressed a
+    Restore button); the words typed before and after the draft arrives all land in the form,
+    and the draft fills only the fields still empty."""
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        store.save_draft({"what": "Old draft", "differently": "Old idea", "tags": ["+fix"]})
+    release = hold_the_journal(monkeypatch)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*keys("Nurse"))
+        release.set()
+        await settle(pilot, lambda: "Restored" in status_text(app))
+        await pilot.press(*keys(" helped"))
+        assert app.screen is app.capture
+        assert app.query_one("#what", Input).value == "Nurse helped"
+        assert app.query_one("#differently", Input).value == "Old idea"
+        assert app.query_one(TagPicker).tags == ["+fix"]
+
+
+async def test_ctrl_z_takes_back_only_what_the_draft_filled_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "j.db"
     with open_store(path) as store:
         store.save_draft({"what": "Old draft", "differently": "Old idea", "tags": []})
+    release = hold_the_journal(monkeypatch)
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one("#what", Input).value = "Typed while loading"
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        await pilot.press("r")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
-        # What the user typed stays; the draft fills only the empty fields.
-        assert app.query_one("#what", Input).value == "Typed while loading"
+        await pilot.press(*keys("Typed while loading"))
+        release.set()
+        await settle(pilot, lambda: "Restored" in status_text(app))
         assert app.query_one("#differently", Input).value == "Old idea"
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: "Draft discarded" in status_text(app))
+        assert app.query_one("#what", Input).value == "Typed while loading"
+        assert app.query_one("#differently", Input).value == ""
+        # Once taken back there is nothing left to undo: ctrl+z is not offered any more.
+        assert app.capture.check_action("discard_draft", ()) is False
 
 
 async def test_discarding_the_draft_removes_it(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     with open_store(path) as store:
-        store.save_draft({"what": "Old draft"})
+        store.save_draft({"what": "Paid [/] then [b]left[/b]"})
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        await pilot.press("d")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        await settle(pilot, lambda: "Restored" in status_text(app))
+        assert app.query_one("#what", Input).value == "Paid [/] then [b]left[/b]"
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: "Draft discarded" in status_text(app))
         assert app.query_one("#what", Input).value == ""
     with open_store(path) as store:
         assert store.load_draft() is None
@@ -382,17 +428,6 @@ async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
         await settle(pilot, lambda: "Draft kept" in str(status.render()))
         with open_store(path) as store:
             assert (store.load_draft() or {}).get("what") == "Still typing"
-
-
-async def test_a_draft_with_square_brackets_is_offered_as_typed(tmp_path: Path) -> None:
-    path = tmp_path / "j.db"
-    with open_store(path) as store:
-        store.save_draft({"what": "Paid [/] then [b]left[/b]", "tags": []})
-    app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        summary = app.screen.query_one("#draft-summary", Label)
-        assert str(summary.render()) == "Paid [/] then [b]left[/b]"
 
 
 async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import DatabaseError, JournalError
-from tui.forms import FormError, draft_summary, has_content, new_entry, require_what
+from tui.forms import FormError, has_content, new_entry, require_what
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
@@ -40,6 +40,7 @@ class CaptureScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="capture.save", priority=True),
         Binding("f2", "toggle_welcome", "Welcome", id="capture.welcome", show=False),
+        Binding("ctrl+z", "discard_draft", "Discard draft", id="capture.discard-draft"),
         # Priority so that focus moves before the next keys of a fast burst (a paste, a script)
         # are delivered: otherwise they would land in the field being left.
         Binding("tab", "next_field", "Next field", show=False, priority=True),
@@ -49,9 +50,9 @@ class CaptureScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="capture")
         self._saving = False
-        self._draft_offer_open = False
         self._last_draft: dict[str, Any] | None = None
-        self._offered_draft: dict[str, Any] = {}
+        self._restored: tuple[dict[str, Any], dict[str, Any]] | None = None
+        """The form before and after the kept draft was restored, while ctrl+z can undo it."""
         self._generation = 0
         """Bumped whenever the stored draft must not be overwritten by older autosaves."""
 
@@ -136,24 +137,50 @@ class CaptureScreen(Screen[None]):
             self._status("New journal: type what happened, ctrl+s saves · F1 keys · F2 welcome")
         draft = loaded["draft"]
         if draft:
-            from tui.dialogs.restore_draft import RestoreDraftDialog
+            self._restore(draft)
 
-            self._draft_offer_open = True
-            self.app.push_screen(RestoreDraftDialog(draft_summary(draft)), self._draft_answer)
-            self._offered_draft = draft
+    def _restore(self, draft: dict[str, Any]) -> None:
+        """The draft kept last time goes straight into the form, without a question.
 
-    def _draft_answer(self, restore: bool | None) -> None:
-        self._draft_offer_open = False
-        draft = self._offered_draft
-        if restore:
-            self.fields.load(draft, only_empty=True)
-            self._status("Draft restored")
-            self._last_draft = draft
-        else:
-            self._generation += 1
-            self._write_draft(None, self._generation)
-            self._status("Draft discarded")
-        self.query_one("#what", Input).focus()
+        A dialog here would take the keys of someone already typing (a space pressing its
+        button, the first word lost); this way nothing typed is lost and nothing acts by
+        accident. What the user typed before the journal opened wins: the draft fills only the
+        fields still empty, and ctrl+z takes back exactly what it filled in."""
+        before = self.fields.values()
+        self.fields.load(draft, only_empty=True)
+        self._restored = (before, self.fields.values())
+        self._last_draft = draft
+        self._status("Restored the draft kept last time · ctrl+z discards it")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "discard_draft":
+            return self._restored is not None
+        return True
+
+    def action_discard_draft(self) -> None:
+        """Take the restored draft out of the form again (fields changed since stay as typed)."""
+        if self._restored is None:
+            return
+        before, after = self._restored
+        now = self.fields.values()
+        self.fields.load(
+            {
+                name: before[name]
+                for name in after
+                if after[name] != before[name] and now[name] == after[name]
+            }
+        )
+        self._forget_restored()
+        self._generation += 1
+        self._last_draft = None
+        self._write_draft(None, self._generation)
+        self._status("Draft discarded")
+
+    def _forget_restored(self) -> None:
+        if self._restored is not None:
+            self._restored = None
+            self.refresh_bindings()
 
     # ----------------------------------------------------------------- saving
 
@@ -209,6 +236,7 @@ class CaptureScreen(Screen[None]):
     def _saved(self, entry_id: int, values: dict[str, Any]) -> None:
         self._saving = False
         self._last_draft = None
+        self._forget_restored()
         self.fields.reset()
         self.query_one("#what", Input).focus()
         self._status(f"Saved #{entry_id} ✓")
@@ -232,7 +260,7 @@ class CaptureScreen(Screen[None]):
 
     def autosave(self) -> None:
         """Keep the form as the draft when it changed since the last write."""
-        if self._saving or self._draft_offer_open or not self.app.backend.is_open:
+        if self._saving or not self.app.backend.is_open:
             return
         payload = self.draft_payload()
         if payload == self._last_draft:
@@ -261,8 +289,6 @@ class CaptureScreen(Screen[None]):
     def keep_draft_now(self) -> bool:
         """On quit: write the draft at once (on the calling thread); True if one was kept."""
         payload = self.draft_payload()
-        if self._draft_offer_open and payload is None:
-            return False  # leave the earlier draft for next time
         self._generation += 1
         if payload is None and self._last_draft is None:
             return False
