@@ -244,10 +244,42 @@ class ServiceJournalApp(App[int]):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        """Quit, keeping any unsaved capture as the draft for next time."""
+        """Quit, keeping any unsaved capture as the draft for next time; an open entry or
+        reflection with unsaved changes is saved or discarded only as the user answers."""
         if self.failed:
             self.exit(return_code=3)
             return
+        from tui.dialogs.unsaved import HoldsUnsaved, UnsavedDialog
+
+        if isinstance(self.screen, UnsavedDialog):
+            return  # already asked
+        places = [*reversed(self.screen_stack), self.review, self.browse]
+        holders = [
+            screen
+            for n, screen in enumerate(places)
+            if isinstance(screen, HoldsUnsaved) and screen not in places[:n] and screen.unsaved()
+        ]
+        if not holders:
+            self._quit_keeping_draft()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                return
+            if answer == "save":
+                for holder in holders:
+                    if not holder.save_unsaved():
+                        self.notify(
+                            "Not saved, so not quitting: see the message at the field.",
+                            severity="error",
+                        )
+                        return
+            self._quit_keeping_draft()
+
+        what = " and ".join(str(holder.unsaved()) for holder in holders)
+        self.push_screen(UnsavedDialog(what), answered)
+
+    def _quit_keeping_draft(self) -> None:
         if self.backend.is_open:
             self.capture.keep_draft_now()
         self.exit(return_code=0)

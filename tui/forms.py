@@ -86,4 +86,3 @@ def has_content(values: dict[str, Any]) -> bool:
         or values.get("overall")
         or str(values.get("when") or "").strip().lower() not in NOW_WORDS
     )
-

@@ -18,7 +18,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("ctrl+r / r", "weekly review"),
             ("f1 / ?", "this help"),
             ("ctrl+p", "command palette: Entry: new, Browse: search, Browse: trash, …"),
-            ("ctrl+q", "quit (unsaved capture typing is kept as a draft)"),
+            ("ctrl+q", "quit (capture typing is kept as a draft; unsaved edits: asks)"),
             ("tab / shift+tab", "next / previous field"),
         ],
     ),

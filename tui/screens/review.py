@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, TextArea
 
+from journal.errors import JournalError
 from journal.review.build import current_week
 from journal.weeks import shift_week
 from tui.screens.review_decisions import ReviewDecisions
@@ -211,6 +212,30 @@ class ReviewScreen(ReviewDecisions, WriteQueue, WeekLoading, Screen[None]):
             self.focus_form.request_save()
             self.coach.request_save()
         self.show_week(week)
+
+    def unsaved(self) -> str | None:
+        """An open reflection with changes (the app asks before quitting; see HoldsUnsaved)."""
+        form = self.inbox.form
+        if form is not None and form.is_open and form.changes():
+            return f"your reflection on #{form.entry_id}"
+        return None
+
+    def save_unsaved(self) -> bool:
+        """Write the open reflection now, past the write queue: the app is about to quit."""
+        form = self.inbox.form
+        if form is None or form.entry_id is None or not form.changes():
+            return True
+        patch = form.checked_patch()
+        if patch is None:
+            return False
+        entry_id = form.entry_id
+        try:
+            entry = self.app.backend.call(lambda store: store.update(entry_id, patch))
+        except JournalError as exc:
+            form.show_error(str(exc))
+            return False
+        form.saved(entry)
+        return True
 
     def action_previous_week(self) -> None:
         self.go_to_week(shift_week(self.week, -1))
