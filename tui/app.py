@@ -284,6 +284,24 @@ class ServiceJournalApp(App[int]):
             self.capture.keep_draft_now()
         self.exit(return_code=0)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's handling of an error nothing caught (it stops the app), with a report
+        that carries no user text (``tui.crash``) and the capture form kept as a draft."""
+        from tui.crash import UnexpectedError
+
+        if isinstance(error, UnexpectedError):
+            super()._handle_exception(error)
+            return
+        kept = False
+        if self.backend.is_open:
+            try:
+                kept = self.capture.keep_draft_now()
+            except Exception:  # noqa: BLE001 - already failing: the report must still go out
+                kept = False
+        report = UnexpectedError(error, kept)
+        report.__cause__ = error
+        super()._handle_exception(report)
+
     def on_unmount(self) -> None:
         self._keys.close()
         self.backend.close()

@@ -235,6 +235,40 @@ async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path:
         )
 
 
+async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
+    """ "Saved #1" must not stay on screen while the next save is refused."""
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("First"), "ctrl+s")
+        await settle(pilot, lambda: "Saved #1" in status_text(app))
+        await pilot.press("ctrl+s")  # nothing in What happened
+        await settle(pilot, lambda: "Saved" not in status_text(app))
+        assert "Not saved" in status_text(app)
+        await pilot.press(*keys("Second"))
+        app.query_one("#when", Input).value = "the other day"
+        await pilot.press("ctrl+s")  # refused by the checks in the background
+        await settle(pilot, lambda: app.query_one("#when-error", Label).display)
+        assert "Not saved" in status_text(app)
+        app.capture._draft_kept()  # an autosave finishing now does not hide the failure
+        assert "Not saved" in status_text(app)
+
+
+async def test_the_when_error_wraps_in_a_narrow_terminal(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Something"))
+        app.query_one(
+            "#when", Input
+        ).value = "the day after the big storm last winter when the river rose above the bridge"
+        await pilot.press("ctrl+s")
+        error = app.query_one("#when-error", Label)
+        await settle(pilot, lambda: error.display)
+        assert error.region.height >= 2  # wrapped onto a second line, not cut at the edge
+        assert error.region.right <= 100
+
+
 async def test_setting_and_perspective_are_sticky_from_the_last_entry(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     with open_store(path) as store:

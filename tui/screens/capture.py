@@ -103,8 +103,18 @@ class CaptureScreen(Screen[None]):
         """The welcome sits beside the form only where the form keeps enough room."""
         self.set_class(self.size.width < WELCOME_MIN_WIDTH, "narrow")
 
-    def _status(self, text: str) -> None:
-        self.query_one("#capture-status", Label).update(text)
+    def _status(self, text: str, *, error: bool = False) -> None:
+        label = self.query_one("#capture-status", Label)
+        label.update(text)
+        label.set_class(error, "-error")
+
+    def _not_saved(self, field: str, message: str) -> None:
+        """A refused or failed save: the message at its field, and "Not saved" in place of
+        the status (and the notice) of an earlier save, which would say the opposite."""
+        self._saving = False
+        self.app.clear_notifications()
+        self.fields.show_error(field, message)
+        self._status("Not saved: see the message above.", error=True)
 
     # ----------------------------------------------------------------- loading
 
@@ -189,12 +199,12 @@ class CaptureScreen(Screen[None]):
         await fields.mount_rest()  # ctrl+s in the first moments: once all fields are in
         fields.clear_errors()
         values = fields.values()
+        if self._saving:
+            return
         try:
             require_what(values)
         except FormError as exc:
-            fields.show_error(exc.field, exc.message)
-            return
-        if self._saving:
+            self._not_saved(exc.field, exc.message)
             return
         self._saving = True
         self._generation += 1
@@ -224,14 +234,10 @@ class CaptureScreen(Screen[None]):
         self.app.call_from_thread(self._saved, entry.id, values)
 
     def _refused(self, error: FormError) -> None:
-        self._saving = False
-        self._status("")
-        self.fields.show_error(error.field, error.message)
+        self._not_saved(error.field, error.message)
 
     def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._status("")
-        self.fields.show_error("form", message)
+        self._not_saved("form", message)
 
     def _saved(self, entry_id: int, values: dict[str, Any]) -> None:
         self._saving = False
@@ -284,7 +290,13 @@ class CaptureScreen(Screen[None]):
         except JournalError:
             return
         if written and payload is not None:
-            self.app.call_from_thread(self._status, "Draft kept")
+            self.app.call_from_thread(self._draft_kept)
+
+    def _draft_kept(self) -> None:
+        """Said in the status line, unless it says why a save failed: that stays until the
+        next save."""
+        if not self.query_one("#capture-status", Label).has_class("-error"):
+            self._status("Draft kept")
 
     def keep_draft_now(self) -> bool:
         """On quit: write the draft at once (on the calling thread); True if one was kept."""
