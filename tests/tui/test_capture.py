@@ -235,6 +235,32 @@ async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path:
         )
 
 
+async def test_typing_while_a_save_runs_stays_for_the_next_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form clears after a save for the next entry, but not what was typed meanwhile."""
+    import tui.screens.capture as capture
+
+    release = threading.Event()
+
+    def slow(values: dict[str, Any], zone: tzinfo) -> Any:
+        release.wait()
+        return new_entry(values, zone)
+
+    monkeypatch.setattr(capture, "new_entry", slow)
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("First"), "ctrl+s")
+        await pilot.press("ctrl+u", *keys("Second"))
+        release.set()
+        await settle(pilot, lambda: "Saved #1" in status_text(app))
+        assert app.query_one("#what", Input).value == "Second"
+    with open_store(path) as store:
+        assert [e.what for e in store.list().entries] == ["First"]
+
+
 async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
     """ "Saved #1" must not stay on screen while the next save is refused."""
     app = app_for(tmp_path / "j.db")

@@ -243,8 +243,14 @@ class CaptureScreen(Screen[None]):
         self._saving = False
         self._last_draft = None
         self._forget_restored()
+        # Whatever was typed while the save ran belongs to the next entry: it stays.
+        now = self.fields.values()
+        typed = {name: value for name, value in now.items() if value != values.get(name)}
         self.fields.reset()
-        self.query_one("#what", Input).focus()
+        if typed:
+            self.fields.load(typed)
+        else:
+            self.query_one("#what", Input).focus()
         self._status(f"Saved #{entry_id} ✓")
         self.notify(f"Saved #{entry_id}", timeout=3)
         self._refresh_settings()
