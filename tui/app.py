@@ -86,6 +86,8 @@ class ServiceJournalApp(App[int]):
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
         self._keys = keys if keys is not None else KeyboardRest()
+        self._early_keys: list[events.Key] | None = []
+        """Keys typed before the capture form takes them (``form_ready``), held in order."""
 
     def get_default_screen(self) -> Screen:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
@@ -166,7 +168,18 @@ class ServiceJournalApp(App[int]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self._keys.key_pressed()
+            if self._early_keys is not None and not event.is_forwarded:
+                # Typed ahead while the app starts (the terminal hands them over at once): with
+                # nothing focused yet they would go nowhere, so they wait for the form.
+                self._early_keys.append(events.Key(event.key, event.character))
+                return
         await super().on_event(event)
+
+    def form_ready(self) -> None:
+        """The capture form has the focus: the keys typed before it, in the order typed."""
+        held, self._early_keys = self._early_keys, None
+        for key in held or ():
+            self.post_message(key)
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""

@@ -117,7 +117,9 @@ def burst(app: App[Any], *names: str) -> None:
     ``pilot.press`` nothing runs between two keys, so a key can only land where the focus
     already is when the app reaches it."""
     for name in names:
-        app.post_message(events.Key(name, name if len(name) == 1 else None))
+        app.post_message(
+            events.Key(name, name if len(name) == 1 else (" " if name == "space" else None))
+        )
 
 
 def hold_the_other_fields(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
@@ -500,3 +502,23 @@ async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Pa
         await settle(pilot)
         error = app.query_one("#when-error", Label)
         assert error.display and '"[/] [b]ago"' in str(error.render())
+
+
+async def test_keys_typed_before_the_form_is_up_are_typed_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal hands over keys typed during start-up all at once, before anything has the
+    focus: they must reach "What happened" (and a tab the next field), in order."""
+    from tui.screens.capture import CaptureScreen
+
+    compose = CaptureScreen.compose
+
+    def typed_ahead(self: CaptureScreen) -> Any:
+        burst(self.app, *"Nurse", "space", *"helped", "tab", *"clinic")
+        return compose(self)
+
+    monkeypatch.setattr(CaptureScreen, "compose", typed_ahead)
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.query_one("#setting", Input).value == "clinic")
+        assert app.query_one("#what", Input).value == "Nurse helped"

@@ -69,6 +69,7 @@ class CaptureScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
+        self.call_after_refresh(self.app.form_ready)  # type: ignore[attr-defined]
         self.call_after_refresh(self._complete_form)
         self.set_interval(DRAFT_EVERY_S, self.autosave)
 
