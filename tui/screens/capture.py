@@ -300,9 +300,10 @@ class CaptureScreen(Screen[None]):
             self.app.call_from_thread(self._draft_kept)
 
     def _draft_kept(self) -> None:
-        """Said in the status line, unless it says why a save failed: that stays until the
-        next save."""
-        if not self.query_one("#capture-status", Label).has_class("-error"):
+        """Said in the status line, unless it says why a save failed (that stays until the
+        next save) or that a restored draft can still be taken back with ctrl+z."""
+        error = self.query_one("#capture-status", Label).has_class("-error")
+        if not error and self._restored is None:
             self._status("Draft kept")
 
     def keep_draft_now(self) -> bool:
