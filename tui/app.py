@@ -16,6 +16,7 @@ a pushed screen has neither.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
@@ -23,18 +24,21 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal
 
 from textual import events, work
-from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
+from tui.hooks import Exports, Leavable
 from tui.screens.capture import CaptureScreen
 from tui.styles import read_later
+from tui.textual_compat import HookedApp
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journal.config import Settings
     from tui.screens.browse import BrowseScreen
     from tui.screens.review import ReviewScreen
@@ -49,7 +53,7 @@ REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
 """The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
 
 
-class ServiceJournalApp(App[int]):
+class ServiceJournalApp(HookedApp):
     """Capture in seconds, then browse, search, reflect and edit."""
 
     CSS_PATH = "app.tcss"
@@ -89,7 +93,7 @@ class ServiceJournalApp(App[int]):
         self._early_keys: list[events.Key] | None = []
         """Keys typed before the capture form takes them (``form_ready``), held in order."""
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
         return self.capture
 
@@ -103,21 +107,16 @@ class ServiceJournalApp(App[int]):
                 return "review"
         return "capture"
 
-    def push_screen(self, screen: Screen[Any] | str, *args: Any, **kwargs: Any) -> Any:
-        self._read_later_styles_for(screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
-        self._read_later_styles_for(screen)
-        return super().switch_screen(screen)
-
-    def _read_later_styles_for(self, screen: Screen[Any] | str) -> None:
+    def screen_opening(self, screen: Screen[Any]) -> None:
         """A screen with a stylesheet of its own may open before the pause that reads them:
         reading them here is cheaper than Textual reading its stylesheet as it opens."""
-        if isinstance(screen, Screen) and screen.css_path:
+        if screen.css_path:
             read_later(self.stylesheet)
 
-    def _place_screen(self, place: Place) -> Screen:
+    def key_arrived(self) -> None:
+        self._keys.key_pressed()
+
+    def _place_screen(self, place: Place) -> Screen[Any]:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
         if place == "browse":
             if self.browse is None:
@@ -149,7 +148,7 @@ class ServiceJournalApp(App[int]):
 
     @work(thread=True, group="open-journal", exit_on_error=False)
     def _open_journal(self) -> None:
-        self.backend.open(on_upgrade=self._upgrading)
+        self.backend.open(on_upgrade=self._upgrading, passphrase=self._ask_passphrase)
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
@@ -165,15 +164,29 @@ class ServiceJournalApp(App[int]):
         if self._keys.wait():
             self.call_from_thread(read_later, self.stylesheet)
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self._keys.key_pressed()
-            if self._early_keys is not None and not event.is_forwarded:
-                # Typed ahead while the app starts (the terminal hands them over at once): with
-                # nothing focused yet they would go nowhere, so they wait for the form.
-                self._early_keys.append(events.Key(event.key, event.character))
-                return
-        await super().on_event(event)
+    def key_held(self, event: events.Key) -> bool:
+        """Keys typed ahead while the app starts (the terminal hands them over at once): with
+        nothing focused yet they would go nowhere, so they wait for the form (``form_ready``)."""
+        if self._early_keys is None:
+            return False
+        self._early_keys.append(events.Key(event.key, event.character))
+        return True
+
+    def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
+        """Asked from the opening worker, which waits for the dialog's answer."""
+        answer: str | None = self.call_from_thread(
+            self._passphrase_dialog,  # type: ignore[arg-type]  # Textual's overload confuses mypy
+            path.name,
+            wrong,
+        )
+        return answer
+
+    async def _passphrase_dialog(self, name: str, wrong: bool) -> str | None:
+        from tui.dialogs.passphrase import PassphraseDialog
+
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self.push_screen(PassphraseDialog(name, wrong), callback=answer.set_result)
+        return await answer
 
     def form_ready(self) -> None:
         """The capture form has the focus: the keys typed before it, in the order typed."""
@@ -206,9 +219,8 @@ class ServiceJournalApp(App[int]):
         top = self.screen
         if top in (self.capture, self.browse, self.review):
             return False
-        leave = getattr(top, "leave", None)
-        if callable(leave):
-            leave(then=partial(self.call_later, then))
+        if isinstance(top, Leavable):
+            top.leave(then=partial(self.call_later, then))
         return True
 
     async def action_switch(self, place: Place) -> None:
@@ -244,9 +256,8 @@ class ServiceJournalApp(App[int]):
         screen = self.screen
         if isinstance(screen, ExportDialog):
             return
-        export = getattr(screen, "action_export", None)
-        if callable(export):
-            export()
+        if isinstance(screen, Exports):
+            screen.action_export()
         else:
             self.push_screen(ExportDialog())
 
@@ -297,14 +308,13 @@ class ServiceJournalApp(App[int]):
             self.capture.keep_draft_now()
         self.exit(return_code=0)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's handling of an error nothing caught (it stops the app), with a report
-        that carries no user text (``tui.crash``) and the capture form kept as a draft."""
+    def error_report(self, error: Exception) -> Exception:
+        """An error nothing caught stops the app: report it without user text (``tui.crash``),
+        after keeping the capture form as the draft."""
         from tui.crash import UnexpectedError
 
         if isinstance(error, UnexpectedError):
-            super()._handle_exception(error)
-            return
+            return error
         kept = False
         if self.backend.is_open:
             try:
@@ -313,13 +323,13 @@ class ServiceJournalApp(App[int]):
                 kept = False
         report = UnexpectedError(error, kept)
         report.__cause__ = error
-        super()._handle_exception(report)
+        return report
 
     def on_unmount(self) -> None:
         self._keys.close()
         self.backend.close()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         commands = [c for c in COMMANDS if not c[0].startswith("Review:")] + [*REVIEW_COMMANDS]
         for title, help_text, action in commands:
             if not self.failed or title in WHEN_FAILED:

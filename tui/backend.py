@@ -17,6 +17,7 @@ from journal.errors import DatabaseError, JournalError
 if TYPE_CHECKING:
     from journal.config import Settings
     from journal.db import Database
+    from journal.db.cipher import PassphrasePrompt
     from journal.store import Store
 
 T = TypeVar("T")
@@ -48,16 +49,23 @@ class Backend:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def open(self, on_upgrade: Callable[[str], None] | None = None) -> None:
+    def open(
+        self,
+        on_upgrade: Callable[[str], None] | None = None,
+        passphrase: PassphrasePrompt | None = None,
+    ) -> None:
         """Import the database layer and open the journal (call from a worker thread).
 
-        ``on_upgrade`` hears the one sentence said before an older journal is upgraded.
+        ``on_upgrade`` hears the one sentence said before an older journal is upgraded;
+        ``passphrase`` is asked (and asked again after a wrong one) for an encrypted journal.
         """
         try:
             from journal.db import open_database
             from journal.store import Store
 
-            db = open_database(self.settings.db_target, on_upgrade=on_upgrade)
+            db = open_database(
+                self.settings.db_target, on_upgrade=on_upgrade, passphrase=passphrase
+            )
             with self._lock:
                 self._db = db
                 self._store = Store(db)

@@ -51,3 +51,8 @@ class Store(EntryWriting, TagCatalogue, ActionItems, CaptureHelpers):
     def __init__(self, db: Database, now: Callable[[], datetime] = _utcnow) -> None:
         self.db = db
         self._now = now
+        self.unreadable: set[int] = set()
+
+    def now(self) -> datetime:
+        """The store's clock (injected by tests): what "now" means for a captured time."""
+        return self._now()

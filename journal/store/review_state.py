@@ -11,21 +11,22 @@ Week labels are the ISO labels (``2026-W47``), also for Sunday-start weeks (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db
+from journal.entry import Decision
 from journal.errors import InputError, NotFoundError, UnknownTagError, UsageError
 from journal.review.checkin import ANSWERS, QUESTIONS
 from journal.rows import ActionItemRow, action_row
 from journal.store.action_items import read_action_item
 from journal.taxonomy import normalise_slug, suggest
+from journal.textrules import clean
 from journal.weeks import parse_week, shift_week, week_label
 
-DECISIONS: tuple[str, ...] = ("done", "dropped", "carried")
+DECISIONS: tuple[str, ...] = Decision.values()
 PLAN_MAX = 300
 COACH_QUESTIONS_MAX = 2000
 ACTION_ITEMS_MAX = 500
@@ -33,8 +34,6 @@ ACTION_ITEMS_MAX = 500
 ITEMS_WINDOW = 50_000
 """How many of the newest entries ``review_items`` walks before it reads every item instead."""
 _ITEM_COLUMNS = "a.id, a.entry_id, a.text, a.status, a.created_at, a.closed_at, d.decision"
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ class ReviewStore:
     def set_focus(self, week: str, tag: str | None, plan: str | None = None) -> WeekState:
         """The behaviour to practise in the week after ``week``; no tag (and no plan) clears it."""
         label = normalise_week(week)
-        plan = _clean_text(plan, "The plan", PLAN_MAX, one_line=True)
+        plan = clean(plan, "The plan", PLAN_MAX, one_line=True)
         slug = normalise_slug(tag) if isinstance(tag, str) and tag.strip() else None
         if slug is None and plan is not None:
             raise InputError("Choose a tag to practise before writing a plan for it.")
@@ -157,7 +156,7 @@ class ReviewStore:
 
     def set_coach_questions(self, week: str, text: str | None) -> WeekState:
         label = normalise_week(week)
-        cleaned = _clean_text(text, "Questions for the coach", COACH_QUESTIONS_MAX, one_line=False)
+        cleaned = clean(text, "Questions for the coach", COACH_QUESTIONS_MAX, one_line=False)
         with self.db.transaction() as db:
             self._touch(label)
             db.execute(
@@ -429,21 +428,3 @@ class ReviewStore:
 
     def _item(self, item_id: int) -> ActionItemRow:
         return read_action_item(self.db, item_id)
-
-
-def _clean_text(value: str | None, name: str, limit: int, *, one_line: bool) -> str | None:
-    """Trimmed text or None; too long, control characters or (if asked) line breaks refused."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{name} must be text.")
-    text = value.strip()
-    if not text:
-        return None
-    if len(text) > limit:
-        raise InputError(f"{name} is too long: at most {limit} characters.")
-    if one_line and ("\n" in text or "\r" in text or "\t" in text):
-        raise InputError(f"{name} must be a single line.")
-    if _CONTROL_RE.search(text):
-        raise InputError(f"{name} must not contain control characters.")
-    return text
