@@ -261,7 +261,8 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
 
     module_name, _, func = target.partition(":")
     module = import_module(f"journal.commands.{module_name}")
-    return getattr(module, func)
+    command: Callable[[argparse.Namespace], int] = getattr(module, func)
+    return command
 
 
 def _undecodable_argument(argv: Sequence[str]) -> str | None:

@@ -29,7 +29,7 @@ def _schema_version(db: Database, is_new: bool) -> str | None:
             "file with --db."
         )
     row = db.execute("SELECT version_num FROM alembic_version").fetchone()
-    version = row[0] if row else None
+    version: str | None = row[0] if row else None
     if version not in REVISIONS:
         raise DatabaseError(
             f"{db.path} was written by a newer Service Journal (schema {version}); upgrade "

@@ -8,6 +8,7 @@ there already, the name is a folder) have their own classes and carry the path.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -55,6 +56,9 @@ def write_private(target: Path, text: str, *, overwrite: bool = False) -> None:
     neither a partial export nor a damaged old file is left behind.
     """
     check_target(target, overwrite=overwrite)
+    if overwrite and _is_special(target):
+        _write_through(target, text)
+        return
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", dir=target.parent)
     except OSError as exc:
@@ -74,6 +78,25 @@ def write_private(target: Path, text: str, *, overwrite: bool = False) -> None:
         raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _is_special(target: Path) -> bool:
+    """A device, pipe or socket (``/dev/null``, ``/dev/stdout``): written into, never replaced."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(target: Path, text: str) -> None:
+    """Replacing a device by renaming a file over it would break it for every program (and,
+    for root, the system): such a target is opened and written like a terminal."""
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
 
 
 def _short(path: Path) -> str:

@@ -267,10 +267,11 @@ def _glossary(data: CoachingData) -> list[str]:
         used.update(t.slug for t in entry.tags)
     if data.entries:
         for sign in (1, -1):
-            ranked = sorted(
-                (t for t in data.summary.tags if (t.plus if sign > 0 else t.minus) > 0),
-                key=lambda t, s=sign: -(t.plus if s > 0 else t.minus),
-            )
+
+            def marks(tag: TagCount, sign: int = sign) -> int:
+                return tag.plus if sign > 0 else tag.minus
+
+            ranked = sorted((t for t in data.summary.tags if marks(t) > 0), key=lambda t: -marks(t))
             used.update(t.slug for t in ranked[:TOP_TAGS])
     if data.focus is not None and data.focus.focus_tag:
         used.add(data.focus.focus_tag)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import signal
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
@@ -492,6 +494,8 @@ def test_every_hostile_value_gets_a_documented_answer(
     assert mine, command
     failures = run_cases(mine, db, root)
     assert not failures, "\n".join(failures)
+    # /dev/null is among the paths: an output written there must leave the device a device.
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
 def test_the_corpus_is_several_hundred_runs(corpus: tuple[Path, list[Case]]) -> None:

@@ -13,6 +13,7 @@ import io
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -156,3 +157,29 @@ def test_a_backup_onto_a_full_disk_leaves_no_partial_file(tmp_path: Path) -> Non
     assert list(folder.iterdir()) == []
     assert _run(db, "backup", str(folder / "copy.db")).returncode == 0
     assert [p.name for p in folder.iterdir()] == ["copy.db"]
+
+
+def test_an_export_onto_a_pipe_writes_into_it_and_leaves_it_a_pipe(
+    journal_file: Path, tmp_path: Path
+) -> None:
+    """A device or pipe given with --force (``-o /dev/null``) is written into, never replaced by
+    a file: renaming over /dev/null would break it for every program on the machine."""
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(pipe, "rb") as fh:
+            received.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    code = main(
+        ["--db", str(journal_file), "export", "--format", "json", "-o", str(pipe), "--force"]
+    )
+    reader.join(timeout=60)
+    assert code == 0
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert b"The porter carried bag 2" in received[0]

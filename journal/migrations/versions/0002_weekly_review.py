@@ -19,6 +19,8 @@ Three new tables, nothing existing is changed (an upgraded journal keeps every e
   deletes its decisions.
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -28,11 +30,11 @@ branch_labels = None
 depends_on = None
 
 
-def _utc(name: str, nullable: bool) -> sa.Column:
+def _utc(name: str, nullable: bool) -> sa.Column[Any]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
-def _week(primary_key: bool = True) -> sa.Column:
+def _week(primary_key: bool = True) -> sa.Column[Any]:
     return sa.Column("week", sa.String(8), primary_key=primary_key, nullable=False)
 
 
