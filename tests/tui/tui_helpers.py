@@ -26,8 +26,11 @@ SEED_START = datetime(2024, 3, 4, 9, 0, tzinfo=BERLIN)
 def app_for(path: Path, keys: KeyboardRest | None = None) -> ServiceJournalApp:
     """The app on ``path``. Its background warm-up waits for ``keys`` to rest; by default they
     never do, so no test depends on how long a pause the machine's load makes (a test that
-    needs the warm-up passes a ``HeldRest`` and releases it)."""
-    return make_app(Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest())
+    needs the warm-up passes a ``HeldRest`` and releases it). The capture form keeps its draft
+    only when a test calls ``autosave()``, never on a wall-clock timer."""
+    return make_app(
+        Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest(), autosave_every=None
+    )
 
 
 @contextmanager
