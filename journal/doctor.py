@@ -11,9 +11,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.db import Database, open_database, sqlite_path_from
+from journal.db import sqlite_path_from
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
+from journal.store import open_store
+from journal.store.interface import JournalStore
 
 
 @dataclass
@@ -46,42 +48,28 @@ def _permissions(path: Path) -> list[Check]:
     return checks
 
 
-def fts_in_sync(db: Database) -> bool:
-    """True when the search index matches the entries (FTS5's own integrity check)."""
-    try:
-        db.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
-    except DatabaseError:
-        return False
-    return True
-
-
-def rebuild_fts(db: Database) -> None:
-    with db.transaction():
-        db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
-
-
-def first_problem(result: list[tuple[str, ...]]) -> str:
-    """The first line of what ``PRAGMA integrity_check`` found (it may report hundreds)."""
-    lines = [line for row in result for line in str(row[0]).splitlines()]
+def first_problem(found: list[str]) -> str:
+    """The first line of what the integrity check found (it may report hundreds)."""
+    lines = [line for text in found for line in text.splitlines()]
     lines = [line.strip() for line in lines if line.strip() and not line.startswith("***")]
     return lines[0].rstrip(".") if lines else "the integrity check failed"
 
 
-def diagnose(db: Database, repair: bool) -> list[Check]:
+def diagnose(store: JournalStore, repair: bool) -> list[Check]:
     checks: list[Check] = []
-    result = db.execute("PRAGMA integrity_check").fetchall()
-    ok = [r[0] for r in result] == ["ok"]
-    checks.append(Check("integrity", ok, "ok" if ok else first_problem(result)))
+    health = store.health
+    problems = health.integrity_problems()
+    ok = not problems
+    checks.append(Check("integrity", ok, "ok" if ok else first_problem(problems)))
     if not ok:
         return checks  # nothing more is trustworthy, and --repair must not write to a damaged file
-    version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    version = health.schema_version()
     checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
-    entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
-    checks.append(Check("entries", True, str(entries)))
-    in_sync = fts_in_sync(db)
+    checks.append(Check("entries", True, str(health.entry_count())))
+    in_sync = health.search_index_in_sync()
     if not in_sync and repair:
-        rebuild_fts(db)
-        in_sync = fts_in_sync(db)
+        health.rebuild_search_index()
+        in_sync = health.search_index_in_sync()
         checks.append(Check("search index", in_sync, "rebuilt" if in_sync else "rebuild failed"))
     else:
         checks.append(
@@ -91,8 +79,8 @@ def diagnose(db: Database, repair: bool) -> list[Check]:
                 "in sync" if in_sync else "out of sync; run service-journal doctor --repair",
             )
         )
-    if db.path is not None:
-        checks.extend(_permissions(db.path))
+    if store.location is not None:
+        checks.extend(_permissions(store.location))
     return checks
 
 
@@ -108,11 +96,11 @@ def run_checks(args: argparse.Namespace) -> int:
     if path is not None and not path.exists():
         print("not created yet: it will be made on the first entry.")
         return 0
-    db = open_database(target)
+    store = open_store(settings)
     try:
-        checks = diagnose(db, repair=args.repair)
+        checks = diagnose(store, repair=args.repair)
     finally:
-        db.close()
+        store.close()
     for check in checks:
         print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
     if not checks[0].ok:

@@ -7,11 +7,10 @@ documented JSON without importing the store's queries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
-from journal.db import dt_from_db
 from journal.values import TagMark
 
 ENTRY_COLUMNS = (
@@ -158,17 +157,6 @@ class TagUsage:
         }
 
 
-def action_row(row: Any) -> ActionItemRow:
-    return ActionItemRow(
-        id=row[0],
-        entry_id=row[1],
-        text=row[2],
-        status=row[3],
-        created_at=dt_from_db(row[4]) or datetime.now(UTC),
-        closed_at=dt_from_db(row[5]),
-    )
-
-
 @lru_cache(maxsize=4096)
 def tag_mark(slug: str, polarity: int) -> TagMark:
     """The mark for a tag row as read back, one shared object per (slug, polarity).
@@ -178,3 +166,13 @@ def tag_mark(slug: str, polarity: int) -> TagMark:
     the same mark again for every row.
     """
     return TagMark(slug=slug, polarity=polarity)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class TagTotal:
+    """How often a tag was marked with one sign over a span, and when it was first marked."""
+
+    slug: str
+    polarity: int
+    count: int
+    first: datetime

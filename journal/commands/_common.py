@@ -12,13 +12,13 @@ from datetime import date, datetime, tzinfo
 from typing import Any
 
 from journal.config import Settings
-from journal.store import Store
+from journal.store.interface import JournalStore
 
 
 @dataclass
 class Context:
     settings: Settings
-    store: Store
+    store: JournalStore
     zone: tzinfo
 
 
@@ -29,15 +29,15 @@ def settings_from(args: argparse.Namespace) -> Settings:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Context]:
     """Open the journal named by --db / the environment / the default, and close it after."""
-    from journal.db import open_database
+    from journal.store import open_store
 
     settings = settings_from(args)
     zone = settings.zone()
-    db = open_database(settings.db_target, on_upgrade=_tell)
+    store = open_store(settings, on_upgrade=_tell)
     try:
-        yield Context(settings, Store(db), zone)
+        yield Context(settings, store, zone)
     finally:
-        db.close()
+        store.close()
 
 
 def _tell(message: str) -> None:

@@ -11,7 +11,7 @@ from journal.commands._common import opened
 def backup(args: argparse.Namespace) -> int:
     target = Path(args.file).expanduser()
     with opened(args) as ctx:
-        ctx.store.db.backup_to(target)
+        ctx.store.backup_to(target)
     print(f"Backed up the journal to {target}")
     return 0
 

@@ -96,6 +96,17 @@ class Database:
             raise translate(exc, self.path) from exc
         return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
 
+    def named(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """``execute`` whose rows are read by column name (``row["occurred_at"]``) as well as
+        by position, so a reader does not depend on the order of the SELECT's columns."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        try:
+            cursor.execute(sql, params)
+        except sqlite3.DatabaseError as exc:
+            raise translate(exc, self.path) from exc
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
+
     def executemany(self, sql: str, rows: list[Any]) -> None:
         try:
             self.conn.executemany(sql, rows)

@@ -18,7 +18,7 @@ from journal.errors import InputError
 
 if TYPE_CHECKING:
     from journal.schemas import EntryIn
-    from journal.store import Store
+    from journal.store.interface import JournalStore
 
 FORMATS = ("json", "csv", "jrnl")
 IMPORTED_GROUP = "Imported"
@@ -114,12 +114,10 @@ def parse(text: str, fmt: str, source: str, zone: tzinfo) -> Batch:
     raise InputError(f'The import format must be one of json, csv, jrnl, not "{fmt}".')
 
 
-def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
+def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
     """Add, update or skip each record; all in one transaction, or (dry run) nothing at all."""
-    from journal.store.imports import ImportStore
-
-    imports = ImportStore(store)
-    guard = contextlib.nullcontext() if dry_run else store.db.transaction()
+    imports = store.imports
+    guard = contextlib.nullcontext() if dry_run else store.transaction()
     with guard:
         known = {t.slug for t in store.tag_catalogue()}
         defined = {t.slug: t for t in batch.tags}

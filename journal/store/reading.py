@@ -7,12 +7,14 @@ probes, so a page costs about the same at any size of journal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import builtins
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
 from journal.errors import NotFoundError
-from journal.rows import ENTRY_COLUMNS, EntryRow, Page, action_row, tag_mark
+from journal.rows import ENTRY_COLUMNS, EntryRow, Page, tag_mark
+from journal.store.action_items import ITEM_SELECT, item_from
 from journal.values import EntryFilter
 
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
@@ -35,7 +37,7 @@ class EntryReading:
             raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
         return rows[0]
 
-    def get_many(self, ids: list[int]) -> list[EntryRow]:
+    def get_many(self, ids: builtins.list[int]) -> builtins.list[EntryRow]:
         """Entries in the order of ``ids`` (missing ids are skipped)."""
         found: dict[int, EntryRow] = {}
         for start in range(0, len(ids), 500):
@@ -67,7 +69,7 @@ class EntryReading:
         return Page(rows, None)
 
     def _search(
-        self, match: str, where: str, params: list[Any], limit: int, cursor: str | None
+        self, match: str, where: str, params: builtins.list[Any], limit: int, cursor: str | None
     ) -> Page:
         """Ranked search whose cost does not grow with the journal.
 
@@ -75,7 +77,7 @@ class EntryReading:
         ranking covers the ``SEARCH_WINDOW`` most recently written matches: those come best
         first (cursor ``r:OFFSET``), older matches follow newest first (cursor ``i:ID``).
         """
-        rows: list[EntryRow] = []
+        rows: builtins.list[EntryRow] = []
         if cursor is None or cursor.startswith("r:"):
             offset = int(cursor[2:]) if cursor else 0
             window = (
@@ -143,9 +145,9 @@ class EntryReading:
             self.db.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0]
         )
 
-    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, list[Any]]:
+    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, builtins.list[Any]]:
         clauses = ["e.trashed_at IS NOT NULL" if flt.trashed else "e.trashed_at IS NULL"]
-        params: list[Any] = []
+        params: builtins.list[Any] = []
         if flt.start is not None:
             clauses.append("e.occurred_at >= ?")
             params.append(dt_to_db(flt.start))
@@ -173,7 +175,7 @@ class EntryReading:
         return " AND ".join(clauses), params
 
     def _tag_clause(
-        self, slug: str, polarity: int | None, for_count: bool, params: list[Any]
+        self, slug: str, polarity: int | None, for_count: bool, params: builtins.list[Any]
     ) -> str:
         """Entries with a tag, by the cheaper of two plans.
 
@@ -182,7 +184,7 @@ class EntryReading:
         probe of the tag index tells which applies, so neither plan grows with the journal.
         """
         sign = "" if polarity is None else " AND polarity = ?"
-        values: list[Any] = [slug] if polarity is None else [slug, polarity]
+        values: builtins.list[Any] = [slug] if polarity is None else [slug, polarity]
         common = False
         if not for_count:
             probe = (
@@ -198,22 +200,19 @@ class EntryReading:
             )
         return f"e.id IN (SELECT entry_id FROM entry_tag WHERE tag_slug = ?{sign})"
 
-    def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
+    def _fetch(
+        self, sql: str, params: tuple[Any, ...] | builtins.list[Any]
+    ) -> builtins.list[EntryRow]:
         rows = self.db.execute(sql, params).fetchall()
         if not rows:
             return []
-        # Built positionally: ENTRY_COLUMNS is the field order of EntryRow (a test holds them
-        # together), which spares a dict per row when a review or an export reads a week.
+        # Read by the names of the SELECT's columns (ENTRY_COLUMNS), whatever their order.
         entries = [
             EntryRow(
-                *raw[:2],
-                dt_from_db(raw[2]),
-                *raw[3:14],
-                bool(raw[14]),
-                bool(raw[15]),
-                dt_from_db(raw[16]),
-                dt_from_db(raw[17]),
-                dt_from_db(raw[18]),
+                **{
+                    name: _READ.get(name, _same)(value)
+                    for name, value in zip(ENTRY_COLUMNS, raw, strict=True)
+                }
             )
             for raw in rows
         ]
@@ -226,10 +225,21 @@ class EntryReading:
         )
         for entry_id, slug, polarity in self.db.execute(tag_sql, ids).fetchall():
             by_id[entry_id].tags.append(tag_mark(slug, polarity))
-        item_sql = (
-            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
-            f"WHERE entry_id IN ({marks}) ORDER BY id"
-        )
-        for item in self.db.execute(item_sql, ids).fetchall():
-            by_id[item[1]].action_items.append(action_row(item))
+        for item in self.db.named(f"{ITEM_SELECT} WHERE entry_id IN ({marks}) ORDER BY id", ids):
+            by_id[item["entry_id"]].action_items.append(item_from(item))
         return entries
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_READ: dict[str, Callable[[Any], Any]] = {
+    "occurred_at": dt_from_db,
+    "created_at": dt_from_db,
+    "updated_at": dt_from_db,
+    "trashed_at": dt_from_db,
+    "flagged": bool,
+    "private": bool,
+}
+"""How a stored value becomes the row's (instants as UTC datetimes, flags as booleans)."""

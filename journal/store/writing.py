@@ -8,7 +8,7 @@ refuses the whole write. Writing entries as a file carries them, for imports, is
 from __future__ import annotations
 
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,10 +17,10 @@ from journal.errors import InputError, UnknownTagError
 from journal.rows import TEXT_FIELDS, EntryRow
 from journal.store.reading import EntryReading
 from journal.taxonomy import suggest
-from journal.values import TagMark
 
 if TYPE_CHECKING:  # validated input arrives built; reading never imports the validation layer
     from journal.schemas import EntryIn, EntryPatch
+    from journal.store.interface import SignedTag
 
 
 class EntryWriting(EntryReading):
@@ -117,7 +117,7 @@ class EntryWriting(EntryReading):
                 raise InputError(f"Entry #{entry_id} is not in the trash; delete it first.")
             db.execute("DELETE FROM entry WHERE id = ?", (entry_id,))
 
-    def check_tags(self, tags: list[TagMark]) -> None:
+    def check_tags(self, tags: Sequence[SignedTag]) -> None:
         self.require_tags([t.slug for t in tags])
 
     def require_tags(self, wanted: list[str]) -> None:
@@ -134,7 +134,7 @@ class EntryWriting(EntryReading):
                 every = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
                 raise UnknownTagError(slug, suggest(slug, every))
 
-    def write_tags(self, entry_id: int, tags: list[TagMark]) -> None:
+    def write_tags(self, entry_id: int, tags: Sequence[SignedTag]) -> None:
         """Inside the caller's transaction (an add, an edit, an import)."""
         if tags:
             self.db.executemany(

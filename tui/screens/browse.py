@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import InputError, JournalError
-from journal.store import EntryRow, Store
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from journal.values import EntryFilter
 from tui.forms import FormError
 from tui.widgets.entry_list import EntryList
@@ -172,7 +173,7 @@ class BrowseScreen(Screen[None]):
     def _count(self, generation: int, flt: EntryFilter) -> None:
         """The counts come after the page, so the rows never wait for a count."""
 
-        def counts(store: Store) -> tuple[int, int]:
+        def counts(store: JournalStore) -> tuple[int, int]:
             return store.count(flt), store.count(EntryFilter(trashed=flt.trashed))
 
         try:
@@ -236,7 +237,7 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-suggest")
     def _load_suggestions(self) -> None:
-        def read(store: Store) -> tuple[list[str], list[str]]:
+        def read(store: JournalStore) -> tuple[list[str], list[str]]:
             return [t.slug for t in store.tag_catalogue()], store.recent_settings()
 
         try:
@@ -347,7 +348,7 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-change")
     def _change(self, entry_id: int, how: str) -> None:
-        def change(store: Store) -> None:
+        def change(store: JournalStore) -> None:
             if how == "trash":
                 store.trash(entry_id)
             elif how == "purge":

@@ -18,7 +18,8 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from journal.errors import JournalError
-from journal.store import EntryRow, Store
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.styles import ENTRY
 from tui.widgets.choice import Choice
@@ -92,7 +93,7 @@ class EntryScreen(Screen[EntryRow | None]):
 
     @work(thread=True, group="entry-load")
     def _load(self) -> None:
-        def read(store: Store) -> tuple[EntryRow, list[Any], list[str]]:
+        def read(store: JournalStore) -> tuple[EntryRow, list[Any], list[str]]:
             return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
 
         try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from journal.store import EntryRow, Store
-from journal.store.review_state import ReviewStore
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from tui.screens.review_loading import WeekLoading
 from tui.screens.review_writes import WriteQueue
 from tui.widgets.review_actions import ActionList
@@ -33,8 +33,8 @@ class ReviewDecisions(WriteQueue, WeekLoading):
         week, marking = self.week, not self._reviewed
         self._reviewed = marking
 
-        def write(store: Store) -> tuple[Any, int]:
-            reviews = ReviewStore(store.db)
+        def write(store: JournalStore) -> tuple[Any, int]:
+            reviews = store.review
             state = reviews.mark_reviewed(week) if marking else reviews.unmark_reviewed(week)
             return state, reviews.streak(week)
 
@@ -54,7 +54,7 @@ class ReviewDecisions(WriteQueue, WeekLoading):
     def on_checkin_form_answer(self, event: CheckinForm.Answer) -> None:
         event.stop()
         week, number, answer = event.week, event.number, event.answer
-        self.submit(lambda store: ReviewStore(store.db).save_checkin(week, {number: answer}))
+        self.submit(lambda store: store.review.save_checkin(week, {number: answer}))
         self._show_progress()
 
     def on_focus_form_save(self, event: FocusForm.Save) -> None:
@@ -72,7 +72,7 @@ class ReviewDecisions(WriteQueue, WeekLoading):
             else:
                 self._write_failed(message)
 
-        self.submit(lambda store: ReviewStore(store.db).set_focus(week, tag, plan), done, failed)
+        self.submit(lambda store: store.review.set_focus(week, tag, plan), done, failed)
 
     def on_coach_form_save(self, event: CoachForm.Save) -> None:
         event.stop()
@@ -88,9 +88,7 @@ class ReviewDecisions(WriteQueue, WeekLoading):
             else:
                 self._write_failed(message)
 
-        self.submit(
-            lambda store: ReviewStore(store.db).set_coach_questions(week, text), done, failed
-        )
+        self.submit(lambda store: store.review.set_coach_questions(week, text), done, failed)
 
     def on_action_list_decide(self, event: ActionList.Decide) -> None:
         event.stop()
@@ -99,8 +97,8 @@ class ReviewDecisions(WriteQueue, WeekLoading):
         week, item_id, decision = self.week, event.item_id, event.decision
         previous = self.review.focus.previous.week
 
-        def write(store: Store) -> Any:
-            reviews = ReviewStore(store.db)
+        def write(store: JournalStore) -> Any:
+            reviews = store.review
             if item_id is None:
                 return reviews.set_focus_outcome(previous, decision)
             if decision is None:

@@ -17,7 +17,7 @@ from textual.widgets import Label
 
 from journal.errors import JournalError
 from journal.review.build import WeekReview, build_review, current_week
-from journal.store import Store
+from journal.store.interface import JournalStore
 from journal.weeks import week_dates
 from tui.widgets.review_actions import ActionList
 from tui.widgets.review_checkin import CheckinForm
@@ -131,7 +131,7 @@ class WeekLoading(_Screen):
             self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_loading)
         self._load(self._generation, self.week)
 
-    def _read(self, store: Store, week: str) -> tuple[WeekReview, list[Any]]:
+    def _read(self, store: JournalStore, week: str) -> tuple[WeekReview, list[Any]]:
         return build_review(store, week, self.app.settings), store.tag_catalogue()
 
     def _show_loading(self) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 
 from journal.errors import JournalError
-from journal.store import Store
+from journal.store.interface import JournalStore
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 else:
     _Screen = object  # a plain mixin: the screen keeps ReviewScreen's own CSS type and bindings
 
-Write = Callable[[Store], Any]
+Write = Callable[[JournalStore], Any]
 """One write: given the store, it returns what ``done`` is handed."""
 
 
