@@ -38,11 +38,6 @@ class Backend:
         """Why the journal could not be opened (one sentence), once ``open()`` has failed."""
 
     @property
-    def ready(self) -> bool:
-        """True once opening has finished, successfully or not."""
-        return self._ready.is_set()
-
-    @property
     def is_open(self) -> bool:
         return self._store is not None
 

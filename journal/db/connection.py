@@ -78,16 +78,10 @@ class Database:
     writer waits for the lock up front (with the busy timeout) instead of failing half-way.
     """
 
-    dialect = "sqlite"
-
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
         self._depth = 0
-
-    @property
-    def has_fts(self) -> bool:
-        return True
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
@@ -158,30 +152,48 @@ class Database:
             raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
 
 
+_LOCKED = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+_DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
 def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
-    """One sentence for the user out of SQLite's error."""
+    """One sentence for the user out of SQLite's error, told apart by its result code.
+
+    The primary code is the low byte of the extended one (``SQLITE_BUSY_SNAPSHOT`` is a busy
+    error, ``SQLITE_CORRUPT_VTAB`` a damaged search index). A constraint the store did not
+    expect stays an ``IntegrityError`` for the store to judge.
+    """
     from journal.errors import JournalError
 
     if isinstance(exc, JournalError):
         return exc
-    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
     where = str(path) if path else "the journal"
-    if "locked" in text or "busy" in text:
+    if primary in _LOCKED:
         return DatabaseError(
             f"{where} is locked by another program; close other Service Journal windows "
             "and try again."
         )
-    if "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY:
         return DatabaseError(
             f"{where} is read-only; check the file's and its folder's permissions."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if primary in _DAMAGED:
         return DatabaseError(
             f"{where} is damaged; restore a backup or run `service-journal doctor`."
         )
     if isinstance(exc, sqlite3.IntegrityError):
         return exc
     return DatabaseError(f"Database problem with {where}: {exc}.")
+
+
+def is_unique_violation(exc: BaseException) -> bool:
+    """True for a UNIQUE constraint that refused a write (SQLITE_CONSTRAINT_UNIQUE)."""
+    return (
+        isinstance(exc, sqlite3.IntegrityError)
+        and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -7,12 +7,13 @@ refuses the whole write. Writing entries as a file carries them, for imports, is
 
 from __future__ import annotations
 
+import sqlite3
 import uuid as uuidlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from journal.db import dt_to_db
+from journal.db import dt_to_db, is_unique_violation
 from journal.errors import InputError, UnknownTagError
 from journal.rows import TEXT_FIELDS, EntryRow
 from journal.store.reading import EntryReading
@@ -46,8 +47,8 @@ class EntryWriting(EntryReading):
             marks = ", ".join(f":{name}" for name in values)
             try:
                 cursor = db.execute(f"INSERT INTO entry ({columns}) VALUES ({marks})", values)
-            except Exception as exc:
-                if "UNIQUE" in str(exc) and "uuid" in str(exc):
+            except sqlite3.IntegrityError as exc:
+                if is_unique_violation(exc):  # uuid is the entry's one UNIQUE column
                     raise InputError(
                         f"An entry with uuid {values['uuid']} already exists."
                     ) from exc

@@ -149,7 +149,7 @@ class BrowseScreen(Screen[None]):
         if page is None:
             self._load(self._generation, flt, None, True)
         else:
-            self._loaded(self._generation, page, None, True)
+            self._loaded(self._generation, page, True)
             self._count(self._generation, flt)
 
     def _load_more(self) -> None:
@@ -165,7 +165,7 @@ class BrowseScreen(Screen[None]):
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
             return
-        self.app.call_from_thread(self._loaded, generation, page, None, fresh)
+        self.app.call_from_thread(self._loaded, generation, page, fresh)
         if fresh:
             self._count(generation, flt)
 
@@ -193,9 +193,7 @@ class BrowseScreen(Screen[None]):
             self._loading = False
             self.notify(message, severity="error", markup=False)
 
-    def _loaded(
-        self, generation: int, page: Any, counts: tuple[int, int] | None, fresh: bool
-    ) -> None:
+    def _loaded(self, generation: int, page: Any, fresh: bool) -> None:
         if generation != self._generation:
             return
         table = self.table
@@ -206,8 +204,6 @@ class BrowseScreen(Screen[None]):
         table.add_rows((entry.id, self._cells(entry)) for entry in page.entries)
         self._cursor = page.next_cursor
         self._loading = False
-        if counts is not None:
-            self._matches, self._total = counts
         self._show_count()
         self.refresh_bindings()
         if self._cursor and table.row_count < table.size.height + LOAD_AHEAD:
