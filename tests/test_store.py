@@ -263,7 +263,7 @@ def test_action_item_status(store: Store) -> None:
 
 def test_failed_write_leaves_nothing_behind(store: Store) -> None:
     add(store, "first")
-    with pytest.raises(InputError), store.db.transaction():
+    with pytest.raises(InputError), store.transaction():
         add(store, "inside a failing transaction")
         raise InputError("stop")
     assert [e.what for e in store.list().entries] == ["first"]

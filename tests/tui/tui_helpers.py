@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from textual.pilot import Pilot
 
 from journal.config import Settings
-from journal.db import open_database
 from journal.schemas import EntryIn, validate
-from journal.store import Store
+from journal.store import open_store as open_journal
+from journal.store.interface import JournalStore
 from journal.values import TagMark
 from tui.app import ServiceJournalApp, make_app
 from tui.warm_up import WARM_UP_GROUP, HeldRest, KeyboardRest
@@ -31,16 +31,17 @@ def app_for(path: Path, keys: KeyboardRest | None = None) -> ServiceJournalApp:
 
 
 @contextmanager
-def open_store(path: Path) -> Iterator[Store]:
-    """A second, independent connection to the journal, as another program would have."""
-    db = open_database(str(path))
+def open_store(path: Path, clock: Callable[[], datetime] | None = None) -> Iterator[JournalStore]:
+    """A second, independent connection to the journal, as another program would have; its
+    writes take their instants from ``clock`` when one is given."""
+    store = open_journal(Settings(db=str(path), clock=clock))
     try:
-        yield Store(db)
+        yield store
     finally:
-        db.close()
+        store.close()
 
 
-def add(store: Store, what: str, *, tags: tuple[str, ...] = (), **fields: object) -> int:
+def add(store: JournalStore, what: str, *, tags: tuple[str, ...] = (), **fields: object) -> int:
     data = {"what": what, "tags": [TagMark.parse(t) for t in tags], **fields}
     return store.add(validate(EntryIn, data)).id
 
