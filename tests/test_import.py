@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from journal_templates import new_journal
 
 from journal.cli import main
 from journal.db import open_database
@@ -30,7 +31,6 @@ from journal.values import EntryFilter, TagMark
 ZONE = ZoneInfo("Europe/Berlin")
 FIXTURE = Path(__file__).parent / "fixtures" / "jrnl_export.json"
 EXPORTED_AT = datetime(2026, 12, 1, 12, 0, tzinfo=ZONE)
-TEMPLATE: dict[str, Path] = {}
 
 
 class Clock:
@@ -46,14 +46,8 @@ class Clock:
 @contextmanager
 def fresh_store(clock: Clock | None = None) -> Iterator[Store]:
     """A new, migrated journal, copied from a template so that examples stay fast."""
-    if "path" not in TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="sj-template-"))
-        open_database(str(folder / "template.db")).close()
-        TEMPLATE["path"] = folder / "template.db"
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "journal.db"
-        shutil.copyfile(TEMPLATE["path"], path)
-        path.chmod(0o600)
+        path = new_journal(Path(folder) / "journal.db")
         db = open_database(str(path))
         try:
             yield Store(db, now=clock or Clock())

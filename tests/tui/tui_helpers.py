@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from journal_templates import copy_journal, new_journal
 from textual.pilot import Pilot
 
 from journal.config import Settings
@@ -23,10 +28,18 @@ SEED_START = datetime(2024, 3, 4, 9, 0, tzinfo=BERLIN)
 """Seed entries live in 2024: far from "now", so dates render the same on every run."""
 
 
-def app_for(path: Path, keys: KeyboardRest | None = None) -> ServiceJournalApp:
+def app_for(
+    path: Path, keys: KeyboardRest | None = None, *, first_run: bool = False
+) -> ServiceJournalApp:
     """The app on ``path``. Its background warm-up waits for ``keys`` to rest; by default they
     never do, so no test depends on how long a pause the machine's load makes (a test that
-    needs the warm-up passes a ``HeldRest`` and releases it)."""
+    needs the warm-up passes a ``HeldRest`` and releases it).
+
+    A journal not yet made is copied from one made once per test process, unless
+    ``first_run``: then the app makes it, as on a user's first start.
+    """
+    if not first_run and not path.exists():
+        new_journal(path)
     return make_app(Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest())
 
 
@@ -89,7 +102,27 @@ SAMPLE = [
 
 
 def seed_sample(path: Path) -> list[int]:
-    """Five varied entries on five days of 2024-W10, oldest first; returns their ids."""
+    """Five varied entries on five days of 2024-W10, oldest first; returns their ids.
+
+    A journal not yet made is a copy of the sample written once per test process.
+    """
+    if not path.exists():
+        template, ids = sample_journal()
+        copy_journal(template, path)
+        return list(ids)
+    return write_sample(path)
+
+
+@functools.cache
+def sample_journal() -> tuple[Path, tuple[int, ...]]:
+    """The sample journal, written once per test process, and its entries' ids."""
+    folder = Path(tempfile.mkdtemp(prefix="sj-sample-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = new_journal(folder / "sample.db")
+    return path, tuple(write_sample(path))
+
+
+def write_sample(path: Path) -> list[int]:
     ids = []
     with open_store(path) as store:
         for day, fields in enumerate(SAMPLE):
@@ -101,6 +134,8 @@ def seed_sample(path: Path) -> list[int]:
 
 
 def seed_many(path: Path, count: int) -> None:
+    if not path.exists():
+        new_journal(path)
     with open_store(path) as store:
         for n in range(count):
             at = SEED_START + timedelta(hours=n)
