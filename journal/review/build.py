@@ -1,10 +1,12 @@
 """The weekly review: counts, the day mosaic, the dimension table, recurring problems and more.
 
-Pure functions over rows where possible (``journal.review.counts``: ``count_entries``,
-``tag_counts``, ``mosaic``, ...), and two small aggregate queries for what lies outside the
-week: the previous four weeks' tag counts (one GROUP BY over ``entry_tag JOIN entry`` for the
-whole window) and the "-" marks of the recurring window. Only the reviewed week's entries are
-read as rows, so the cost follows the size of a week, never of the journal. Entries in the trash
+Aggregation only, no SQL: pure functions over rows where possible (``journal.review.counts``:
+``count_entries``, ``tag_counts``, ``mosaic``, ...) over what the store hands it: the week's
+entries (``store.iter_entries``), and for what lies outside the week the store's grouped counts
+(``store.review.tag_totals``: the previous four weeks' marks per tag and sign;
+``store.review.minus_marks``: the "-" marks of the recurring window) and the review's own state
+(``store.review``). Only the reviewed week's entries are read as rows, so the cost follows the
+size of a week, never of the journal. Entries in the trash
 never count. The records handed out are ``journal.review.model``'s; this module re-exports them
 and the counting functions, so callers can import everything review-related from here.
 
