@@ -23,7 +23,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict journal tui
 
-test: lint
+# The browser tests drive Debian's Chromium (Playwright's own browser download is not used).
+# Installed once when missing, as root or through sudo; nothing to do when it is there.
+CHROMIUM := /usr/bin/chromium
+AS_ROOT := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+$(CHROMIUM):
+	@echo "Installing Chromium for the browser tests (apt-get)..."
+	$(AS_ROOT) apt-get update -qq
+	$(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: lint $(CHROMIUM)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Timings against jrnl on generated journals (jrnl and the journals are cached in benchmarks/.work);

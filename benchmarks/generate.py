@@ -181,6 +181,7 @@ def _tags(
 def write_sqlite(path: Path, entries: list[BenchEntry]) -> None:
     """A new journal at ``path`` holding ``entries``, written in one transaction."""
     from journal.db import dt_to_db, open_database
+    from journal.entry import FLAG_COLUMNS, VALUE_COLUMNS
     from journal.store import ENTRY_COLUMNS as INSERT_COLUMNS
 
     if path.exists():
@@ -200,19 +201,8 @@ def write_sqlite(path: Path, entries: list[BenchEntry]) -> None:
                     e.id,
                     e.uuid,
                     at,
-                    e.what,
-                    e.setting,
-                    e.perspective,
-                    e.overall,
-                    e.differently,
-                    e.situation,
-                    e.behaviour,
-                    e.impact,
-                    e.why,
-                    e.lesson,
-                    e.left_them,
-                    int(e.flagged),
-                    int(e.private),
+                    *(getattr(e, name, None) for name in VALUE_COLUMNS),
+                    *(int(getattr(e, name, False)) for name in FLAG_COLUMNS),
                     written,
                     written,
                     None,

@@ -25,6 +25,7 @@ ROWS = (
     ("last7", "last 7 days as Markdown"),
     ("week", "week export (last full week)"),
     ("review", "`review --json` (last full week)"),
+    ("import", "import the JSON export into a new journal"),
 )
 PEER_NAMES = ("current", "4.3")
 TARGET_SIZE = "100000"
@@ -222,6 +223,12 @@ def _tui_table(results: dict) -> list[str]:
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     return lines
+
+
+def _encryption_table(results: dict) -> list[str]:
+    from benchmarks.encryption import report_lines
+
+    return report_lines(results.get("encryption") or {})
 
 
 def _db_size(results: dict) -> list[str]:
@@ -552,6 +559,9 @@ reuse them. `BENCH_UPGRADE_JRNL=1` upgrades the "current" jrnl to the newest rel
   `review --json` have no jrnl equivalent and use the last complete ISO week (the current one can
   hold only a few hours of entries, which would flatter them).
 - **Store level.** The queries behind those commands, in process, on a freshly opened journal.
+- **Import.** The journal's JSON export (written once per size, not timed) imported into a new
+  journal, whole process with peak memory; `benchmarks/import_once.py` removes the target and
+  then becomes the import (`exec`), so every repetition starts from an empty journal.
 - **TUI.** The app in tmux (120×40), timed by reading the screen (see `benchmarks/tui_bench.py`):
   from process start until the capture form is drawn, until a typed key shows in "What
   happened" and until the form's last field is drawn too; ctrl+b until the newest entry is
@@ -579,6 +589,7 @@ def render(results: dict, reading: str) -> str:
     lines += _size_tables(results)
     lines += _store_table(results)
     lines += _tui_table(results)
+    lines += _encryption_table(results)
     lines += _db_size(results)
     lines += _importtime(results)
     lines += _profile(results)

@@ -44,6 +44,7 @@ COMMANDS = (
     ("last7", "last 7 days as Markdown"),
     ("week", "week export, last full week (Markdown)"),
     ("review", "review --json, last full week"),
+    ("import", "import the journal's JSON export into a new journal"),
 )
 
 
@@ -91,6 +92,21 @@ def our_commands(db: Path, add_db: Path, today: datetime, week: str) -> dict[str
     }
 
 
+def import_command(db: Path, scratch: Path, env: dict[str, str]) -> list[str]:
+    """The journal exported as JSON once (not timed); each timed run imports it into a journal
+    made fresh for that run (``benchmarks.import_once``)."""
+    exported = scratch / "export.json"
+    subprocess.run(
+        [*our_program(), "--db", str(db), "export", "--format", "json", "-o", str(exported)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    target = scratch / "import.db"
+    helper = ROOT / "benchmarks" / "import_once.py"
+    return [sys.executable, str(helper), str(exported), str(target), *our_program()]
+
+
 def jrnl_commands(jrnl, config: Path, add_config: Path) -> dict[str, list[str]]:
     base = [str(jrnl.bin), "--config-file"]
     return {
@@ -131,6 +147,7 @@ def bench_size(
     shutil.copy2(files.db, add_db)
     rows: dict[str, dict[str, Measurement]] = {key: {} for key, _ in COMMANDS}
     ours = our_commands(files.db, add_db, today, week)
+    ours["import"] = import_command(files.db, scratch, env)
     for key, label in COMMANDS:
         cmd = ours[key]
         if warm:  # the first run after installing compiles bytecode; not timed
@@ -167,7 +184,13 @@ def bench_size(
             rows[key][jrnl.name] = m
             log(f"    jrnl {jrnl.name:<7} {key:<7} {_fmt_m(m)}")
     # The copies can be big (a million entries is over a gigabyte): drop them.
-    for copy in (add_db, *scratch.glob("add.db-*"), *scratch.glob("jrnl-*.txt")):
+    for copy in (
+        add_db,
+        *scratch.glob("add.db-*"),
+        *scratch.glob("jrnl-*.txt"),
+        *scratch.glob("import.db*"),
+        scratch / "export.json",
+    ):
         copy.unlink(missing_ok=True)
     return {key: {who: m.to_json() for who, m in by.items()} for key, by in rows.items()} | {
         "_meta": files.meta
@@ -544,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
         results["startup"] = startup_floor(env, args.repeat, scratch)
     if not args.no_tui:
         results["tui"] = bench_tui(journals, args, env, this_week)
+    results["encryption"] = bench_encryption(journals, args, week, this_week)
     results["elapsed_s"] = round(time.perf_counter() - started, 1)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2, default=str))
@@ -552,6 +576,28 @@ def main(argv: list[str] | None = None) -> int:
     write_report(results, args.out)
     log(f"\nWrote {args.out} and {args.json} in {results['elapsed_s']:.0f} s")
     return 0
+
+
+def bench_encryption(
+    journals: dict[int, JournalFiles], args: argparse.Namespace, week: str, this_week: str
+) -> dict:
+    """Plain against encrypted copies at 10,000 and 100,000 entries (benchmarks/encryption.py)."""
+    from benchmarks import encryption
+
+    chosen = {s: f for s, f in journals.items() if s in encryption.ENCRYPTED_SIZES}
+    if not chosen:
+        return {}
+    log("\n== encrypted against plain")
+    cli = {}
+    if not args.no_cli:
+        for size, files in chosen.items():
+            cli[str(size)] = encryption.compare_cli(
+                files, repeat=args.repeat, work=args.work, week=week
+            )
+    tui = []
+    if not args.no_tui:
+        tui = encryption.compare_tui(chosen, repeat=args.repeat, work=args.work, week=this_week)
+    return {"cli": cli, "tui": tui}
 
 
 def tui_only(args: argparse.Namespace, env: dict[str, str], now: datetime, week: str) -> int:

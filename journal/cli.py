@@ -8,27 +8,28 @@ runs. Options may be added, never renamed or dropped.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from journal import __version__
+from journal.entry import FIELDS, EntryField, Kind, Overall, Perspective, Stage
 
 EPILOG = """\
 exit codes: 0 success, 1 bad input or unknown id, 2 usage error, 3 database problem.
 The journal is stored in your user data folder unless --db or SERVICE_JOURNAL_DB says otherwise.
 Run `service-journal COMMAND --help` for each command's options."""
 
-PERSPECTIVES = ("witnessed", "customer", "provider")
-OVERALLS = ("well", "badly", "mixed")
-CAUSES = ("skill", "process", "tools", "staffing", "customer", "environment", "unknown")
-LEFT = ("better", "same", "worse")
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse with one-sentence errors (exit code 2), like every other refusal."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: {message[0].upper()}{message[1:]}. See --help.\n")
+        from journal.terminal import safe
+
+        text = safe(f"{message[0].upper()}{message[1:]}", one_line=True)
+        self.exit(2, f"{self.prog}: {text}. See --help.\n")
 
 
 def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -40,11 +41,26 @@ def _db_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _field_option(parser: argparse.ArgumentParser, spec: EntryField) -> None:
+    """The option of one declared text or choice field (``--details`` for situation, ...)."""
+    if spec.vocabulary is not None:
+        parser.add_argument(
+            f"--{spec.option}", choices=spec.vocabulary.values(), help=spec.help or None
+        )
+    else:
+        parser.add_argument(f"--{spec.option}", metavar="TEXT", help=spec.help or None)
+
+
+def _value_fields(stage: Stage) -> list[EntryField]:
+    """The optional text and choice fields of one stage, in the declaration's order."""
+    kinds = (Kind.LINE, Kind.TEXT, Kind.CHOICE)
+    return [f for f in FIELDS if f.stage is stage and f.kind in kinds and not f.required]
+
+
 def _entry_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by add and edit."""
-    parser.add_argument("--setting", metavar="S", help="where it happened, e.g. 'bank'")
-    parser.add_argument("--perspective", choices=PERSPECTIVES, help="how you saw it")
-    parser.add_argument("--overall", choices=OVERALLS, help="how it went")
+    """Options shared by add and edit: the quick fields; tags as --well and --badly."""
+    for spec in _value_fields(Stage.QUICK):
+        _field_option(parser, spec)
     parser.add_argument(
         "--well",
         metavar="TAG",
@@ -59,7 +75,6 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         help="tag done badly (repeat, or comma-separate)",
     )
-    parser.add_argument("--differently", metavar="TEXT", help="what you would do differently")
     parser.add_argument(
         "--at",
         metavar="WHEN",
@@ -72,6 +87,16 @@ def _range_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--week", metavar="W", help="an ISO week, e.g. 2026-W47")
     group.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port (0 to 65535)")
+    return port
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,8 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add", "Log an encounter; prints the new entry's id.", "entries:add")
     p.add_argument("what", help="what happened, one line")
     _entry_options(p)
-    p.add_argument("--private", action="store_true", help="never include in any export")
-    p.add_argument("--flag", action="store_true", help="include in the next coaching export")
+    for spec in FIELDS:
+        if spec.kind is Kind.FLAG:
+            p.add_argument(f"--{spec.option}", action="store_true", help=spec.help)
     p.add_argument("--json", action="store_true", help="print the whole entry as JSON")
 
     p = command(
@@ -105,8 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     _range_options(p)
     p.add_argument("--tag", metavar="TAG", help="entries with this tag; +TAG or -TAG for one sign")
     p.add_argument("--setting", metavar="S", help="entries in this setting")
-    p.add_argument("--perspective", choices=PERSPECTIVES)
-    p.add_argument("--overall", choices=OVERALLS)
+    p.add_argument("--perspective", choices=Perspective.values())
+    p.add_argument("--overall", choices=Overall.values())
     p.add_argument("--flagged", action="store_true", help="only entries flagged for coaching")
     p.add_argument("--unreflected", action="store_true", help="only entries not yet reflected on")
     p.add_argument("--trash", action="store_true", help="list the trash instead")
@@ -123,15 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--what", metavar="TEXT", help="replace what happened")
     _entry_options(p)
-    p.add_argument("--details", metavar="TEXT", help="situation: what was said and done")
-    p.add_argument("--behaviour", metavar="TEXT", help="behaviour: what the person did")
-    p.add_argument("--impact", metavar="TEXT", help="impact on the person served")
-    p.add_argument("--why", choices=CAUSES, help="why it went that way")
-    p.add_argument("--lesson", metavar="TEXT", help="the lesson learned")
-    p.add_argument("--action", metavar="TEXT", help="an action item for next time")
-    p.add_argument("--left", choices=LEFT, help="the person served left better, same or worse")
-    p.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None)
-    p.add_argument("--private", action=argparse.BooleanOptionalAction, default=None)
+    for spec in _value_fields(Stage.REFLECTION):
+        _field_option(parser=p, spec=spec)
+    for spec in FIELDS:
+        if spec.kind is Kind.FLAG:
+            p.add_argument(f"--{spec.option}", action=argparse.BooleanOptionalAction, default=None)
     p.add_argument("--json", action="store_true")
 
     p = command("delete", "Move an entry to the trash (undo with restore).", "entries:delete")
@@ -176,9 +198,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     p = command(
+        "encrypt",
+        "Encrypt the journal in place (SQLCipher); the passphrase comes from "
+        "$SERVICE_JOURNAL_PASSPHRASE or is asked for.",
+        "crypt:encrypt",
+    )
+    p.add_argument(
+        "--remember",
+        action="store_true",
+        help="remember the passphrase in this device's keyring (needs the keyring package)",
+    )
+    p.add_argument(
+        "--remove-backups",
+        action="store_true",
+        help="wipe earlier plaintext upgrade backups (*.pre-*.bak) without asking",
+    )
+
+    p = command(
+        "decrypt",
+        "Turn an encrypted journal back into a plain one, after a confirmation.",
+        "crypt:decrypt",
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
+
+    p = command(
+        "rekey",
+        "Change an encrypted journal's passphrase; the new one comes from "
+        "$SERVICE_JOURNAL_NEW_PASSPHRASE or is asked for.",
+        "crypt:rekey",
+    )
+    p.add_argument(
+        "--remember", action="store_true", help="remember the new passphrase in the keyring"
+    )
+
+    p = command(
         "doctor", "Check the journal: integrity, schema, permissions, search.", "maintenance:doctor"
     )
     p.add_argument("--repair", action="store_true", help="rebuild the search index if needed")
+    p = command(
+        "serve",
+        "The app in a web browser: prints a link with a secret token and its QR code.",
+        "serve:serve",
+    )
+    p.add_argument(
+        "--host",
+        metavar="H",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
+    p.add_argument("--port", metavar="P", type=_port, default=0, help="port (default: a free one)")
+    p.add_argument(
+        "--allow-network",
+        action="store_true",
+        help="allow a --host other machines can reach (anyone there with the link gets in)",
+    )
     parser.set_defaults(commands=tuple(sub.choices))
     return parser
 
@@ -191,28 +264,88 @@ def _resolve(target: str) -> Callable[[argparse.Namespace], int]:
     return getattr(module, func)
 
 
+def _undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The first argument holding bytes that were not UTF-8 (Python keeps them as lone
+    surrogates), which no part of the program could store or print."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    bad = _undecodable_argument(arguments)
+    if bad is not None:
+        shown = bad.encode("utf-8", errors="replace").decode("utf-8")
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        print(
+            f'service-journal: the argument "{shown}" holds bytes that are not valid text '
+            "(UTF-8); retype it, or check the encoding of the terminal or script it came from.",
+            file=sys.stderr,
+        )
+        return 1
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     target = getattr(args, "target", None)
     from journal.errors import JournalError
+    from journal.terminal import shout
 
+    if target is not None and sys.stdout is None:
+        shout(
+            "service-journal: standard output is closed, so nothing could be shown; nothing "
+            "was done."
+        )
+        return 1
     try:
         if target is None:
             return _launch_app(args)
-        return _resolve(target)(args)
+        code = _resolve(target)(args)
+        sys.stdout.flush()
+        return code
     except JournalError as exc:
-        print(f"service-journal: {exc}", file=sys.stderr)
+        shout(f"service-journal: {exc}")
         return exc.exit_code
     except KeyboardInterrupt:
-        print(
-            "service-journal: interrupted; nothing was changed by the unfinished step.",
-            file=sys.stderr,
-        )
+        shout("service-journal: interrupted; nothing was changed by the unfinished step.")
         return 130
     except BrokenPipeError:
-        sys.stderr.close()
+        _drop_pending_output()
         return 0
+    except OSError as exc:
+        if not _is_stdout_failure(exc):
+            raise
+        _drop_pending_output()
+        shout(
+            f"service-journal: could not write to standard output ({exc.strerror or exc}); "
+            "its output is incomplete."
+        )
+        return 1
+
+
+def _is_stdout_failure(exc: OSError) -> bool:
+    """An error from writing standard output (disk full, closed), told apart from other I/O.
+
+    Commands raise their own sentences for files they write; what escapes as ``OSError`` after
+    a command ran comes from the output, so its flush is retried here to tell."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return exc.errno in (errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT)
+
+
+def _drop_pending_output() -> None:
+    """Point standard output at the null device so the interpreter's last flush cannot fail
+    again (and print a second, unreadable error) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        return  # no file descriptor behind stdout (a test's capture): nothing is flushed at exit
 
 
 def _launch_app(args: argparse.Namespace) -> int:

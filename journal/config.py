@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from journal.errors import UsageError
+
 ENV_DB = "SERVICE_JOURNAL_DB"
 ENV_WEEK_START = "SERVICE_JOURNAL_WEEK_START"
 ENV_TZ = "SERVICE_JOURNAL_TZ"
@@ -41,12 +43,28 @@ class Settings:
 
     @classmethod
     def from_env(cls, db: str | None = None, environ: dict[str, str] | None = None) -> Settings:
-        """Command-line values win over the environment, which wins over the defaults."""
+        """Command-line values win over the environment, which wins over the defaults.
+
+        An empty ``--db`` or an empty ``SERVICE_JOURNAL_DB`` is refused rather than read as
+        "not given": a script whose variable came out empty must not write into the user's
+        real journal.
+        """
         env = os.environ if environ is None else environ
+        if db is not None and not db.strip():
+            raise UsageError("--db is empty; give the journal's file path, or leave --db out.")
+        if db is None and ENV_DB in env and not env[ENV_DB].strip():
+            raise UsageError(
+                f"{ENV_DB} is set but empty; give the journal's file path or unset it."
+            )
         week_start = env.get(ENV_WEEK_START, "monday").strip().lower() or "monday"
+        if week_start not in ("monday", "sunday"):
+            raise UsageError(
+                f'{ENV_WEEK_START}="{env[ENV_WEEK_START]:.40}" is not a week start; set it to '
+                "monday or sunday, or leave it unset."
+            )
         return cls(
             db=db or env.get(ENV_DB) or None,
-            week_start="sunday" if week_start == "sunday" else "monday",
+            week_start=week_start,
             tz=env.get(ENV_TZ) or None,
         )
 

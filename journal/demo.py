@@ -11,38 +11,41 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
 from journal.config import Settings
+from journal.entry import FIELDS, REFLECTED_BY, Kind, Stage
 from journal.schemas import EntryIn, validate
 from journal.store import open_store
 from journal.store.interface import JournalStore
 from journal.values import TagMark
 
+Scene = dict[str, Any]
+"""One scene's fields by their declared names (``journal.entry``); tags as ``"+slug -slug"``."""
 
-@dataclass(frozen=True)
-class Scene:
-    what: str
-    setting: str
-    perspective: str
-    overall: str
-    tags: str
-    differently: str | None = None
-    situation: str | None = None
-    behaviour: str | None = None
-    impact: str | None = None
-    why: str | None = None
-    lesson: str | None = None
-    action: str | None = None
-    left_them: str | None = None
-    flagged: bool = False
-    private: bool = False
+
+def scene(
+    what: str, setting: str, perspective: str, overall: str, tags: str, **fields: Any
+) -> Scene:
+    """A scene: the quick fields in the order people say them, the rest by name."""
+    return dict(
+        what=what, setting=setting, perspective=perspective, overall=overall, tags=tags, **fields
+    )
+
+
+UNREFLECTED = frozenset(
+    {
+        *REFLECTED_BY,
+        *(f.name for f in FIELDS if f.stage is Stage.REFLECTION and f.kind != Kind.FLAG),
+    }
+)
+"""What an entry left unreflected goes without: its reflection and its do-differently note."""
 
 
 SCENES: tuple[Scene, ...] = (
-    Scene(
+    scene(
         "Cashier finished a personal phone call before looking at the customer",
         "grocery checkout",
         "witnessed",
@@ -58,7 +61,7 @@ SCENES: tuple[Scene, ...] = (
         left_them="worse",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Bank teller explained the transfer fee before I had to ask",
         "bank",
         "customer",
@@ -67,7 +70,7 @@ SCENES: tuple[Scene, ...] = (
         lesson="Saying the unwelcome number first builds trust",
         left_them="better",
     ),
-    Scene(
+    scene(
         "Waiter and manager argued about a table in front of the guests",
         "restaurant",
         "witnessed",
@@ -78,7 +81,7 @@ SCENES: tuple[Scene, ...] = (
         left_them="worse",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Colleague dropped everything to help me find a lost order",
         "at work with colleagues",
         "customer",
@@ -87,7 +90,7 @@ SCENES: tuple[Scene, ...] = (
         lesson="Colleagues are customers too; she showed me how that looks",
         left_them="better",
     ),
-    Scene(
+    scene(
         "I answered a customer while still reading a chat message",
         "at work with colleagues",
         "provider",
@@ -101,7 +104,7 @@ SCENES: tuple[Scene, ...] = (
         action="Mute chat notifications at the counter",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Pharmacist noticed my worried face and explained the dosage slowly",
         "pharmacy",
         "customer",
@@ -109,7 +112,7 @@ SCENES: tuple[Scene, ...] = (
         "+individualized +patience +customer-view",
         left_them="better",
     ),
-    Scene(
+    scene(
         "Hotel receptionist owned the double-booking and upgraded the guest",
         "hotel",
         "witnessed",
@@ -119,7 +122,7 @@ SCENES: tuple[Scene, ...] = (
         left_them="better",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Support agent promised a call back that never came",
         "phone support",
         "customer",
@@ -130,28 +133,28 @@ SCENES: tuple[Scene, ...] = (
         lesson="An unkept promise costs more than no promise",
         action="Write down every promised call back with its time",
     ),
-    Scene(
+    scene(
         "Clerk kept typing for two minutes while a visitor waited at the desk",
         "public office",
         "witnessed",
         "badly",
         "-acknowledged -wait-time",
     ),
-    Scene(
+    scene(
         "Barista remembered a regular's order and asked about her exam",
         "cafe",
         "witnessed",
         "well",
         "+individualized +left-better +courtesy",
     ),
-    Scene(
+    scene(
         "Bus driver waited for a running passenger and greeted her",
         "public transport",
         "witnessed",
         "well",
         "+initiative +courtesy +left-better",
     ),
-    Scene(
+    scene(
         "My brother asked for help with a form and I sighed before helping",
         "at home",
         "provider",
@@ -160,7 +163,7 @@ SCENES: tuple[Scene, ...] = (
         differently="Treat the question as a chance to help, not an interruption",
         lesson="How I start helping matters as much as the help",
     ),
-    Scene(
+    scene(
         "Self-checkout froze and nobody came for five minutes",
         "grocery checkout",
         "customer",
@@ -169,7 +172,7 @@ SCENES: tuple[Scene, ...] = (
         why="staffing",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Nurse told the waiting room about the delay and why",
         "clinic",
         "witnessed",
@@ -177,7 +180,7 @@ SCENES: tuple[Scene, ...] = (
         "+kept-informed +expectations +composure",
         lesson="People wait calmly when they know why they are waiting",
     ),
-    Scene(
+    scene(
         "Shop assistant said plainly the size was out and suggested another shop",
         "shop",
         "customer",
@@ -185,7 +188,7 @@ SCENES: tuple[Scene, ...] = (
         "+honest-limits +customer-view",
         lesson="A clear no with an alternative is still good service",
     ),
-    Scene(
+    scene(
         "Chat agent pasted three scripted answers that missed my question",
         "online chat",
         "customer",
@@ -193,7 +196,7 @@ SCENES: tuple[Scene, ...] = (
         "-listening -individualized",
         differently="Read the whole question and answer it in my own words",
     ),
-    Scene(
+    scene(
         "I kept calm when a guest shouted about the bill and fixed the error",
         "restaurant",
         "provider",
@@ -204,14 +207,14 @@ SCENES: tuple[Scene, ...] = (
         action="Check every bill line before it leaves the till",
         flagged=True,
     ),
-    Scene(
+    scene(
         "Queue at the post office was split fairly when a second counter opened",
         "public office",
         "witnessed",
         "well",
         "+queue +environment",
     ),
-    Scene(
+    scene(
         "Friend asked for advice and I checked what she expected before answering",
         "with friends",
         "provider",
@@ -219,7 +222,7 @@ SCENES: tuple[Scene, ...] = (
         "+expectations +listening",
         private=True,
     ),
-    Scene(
+    scene(
         "Receptionist escalated a billing problem to the right person at once",
         "clinic",
         "customer",
@@ -245,29 +248,18 @@ def fill(store: JournalStore, zone: tzinfo, now: datetime, seed: int = 7) -> lis
     ids: list[int] = []
     today_count = 4
     spread = len(scenes) - today_count
-    for index, scene in enumerate(scenes):
+    for index, one in enumerate(scenes):
         if index < spread:
             day = now.date() - timedelta(days=30 - (index * 30) // spread)
             at = _at(day, rng, zone)
         else:
             at = now - timedelta(minutes=25 * (len(scenes) - index))
         reflected = index < len(SCENES) or rng.random() < 0.5
-        tags = [TagMark.parse(t) for t in scene.tags.split()]
-        data = {
-            "what": scene.what,
-            "setting": scene.setting,
-            "perspective": scene.perspective,
-            "overall": scene.overall,
-            "tags": tags,
-            "occurred_at": at,
-            "flagged": scene.flagged,
-            "private": scene.private,
-        }
-        if reflected:
-            for name in ("differently", "situation", "behaviour", "impact", "why", "lesson"):
-                data[name] = getattr(scene, name)
-            data["left_them"] = scene.left_them
-            data["action"] = scene.action
+        data = dict(one)
+        data["tags"] = [TagMark.parse(t) for t in one["tags"].split()]
+        data["occurred_at"] = at
+        if not reflected:
+            data = {name: value for name, value in data.items() if name not in UNREFLECTED}
         ids.append(store.add(validate(EntryIn, data)).id)
     return ids
 

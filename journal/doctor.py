@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import argparse
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from journal.db import sqlite_path_from
+from journal.db.files import _existing_file
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
 from journal.store import open_store
 from journal.store.interface import JournalStore
+from journal.terminal import say
 
 
 @dataclass
@@ -23,6 +26,8 @@ class Check:
     name: str
     ok: bool
     detail: str
+    lines: list[str] = field(default_factory=list)
+    """One line per row the check found (or mended), printed under it."""
 
 
 def _permissions(path: Path) -> list[Check]:
@@ -55,7 +60,31 @@ def first_problem(found: list[str]) -> str:
     return lines[0].rstrip(".") if lines else "the integrity check failed"
 
 
-def diagnose(store: JournalStore, repair: bool) -> list[Check]:
+def _rows(store: JournalStore, repair: bool, now: datetime) -> Check:
+    """Every stored value reads back; with ``repair``, unreadable entries are mended."""
+    health = store.health
+    bad = health.unreadable_entries()
+    if not bad:
+        return Check("readable rows", True, "every value reads back")
+    count = f"{len(bad)} {'entry holds' if len(bad) == 1 else 'entries hold'}"
+    if repair:
+        lines = [health.repair_entry(entry, now) for entry in bad]
+        left = health.unreadable_entries()
+        return Check(
+            "readable rows",
+            not left,
+            f"{count} values that could not be read back; mended" if not left else "not mended",
+            lines,
+        )
+    return Check(
+        "readable rows",
+        False,
+        f"{count} values that cannot be read back; run service-journal doctor --repair",
+        [f"#{entry.id}: {'; '.join(entry.problems)}" for entry in bad],
+    )
+
+
+def diagnose(store: JournalStore, repair: bool, now: datetime | None = None) -> list[Check]:
     checks: list[Check] = []
     health = store.health
     problems = health.integrity_problems()
@@ -66,6 +95,15 @@ def diagnose(store: JournalStore, repair: bool) -> list[Check]:
     version = health.schema_version()
     checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
     checks.append(Check("entries", True, str(health.entry_count())))
+    checks.append(_rows(store, repair, now or store.now()))
+    breaches = health.constraint_breaches()
+    checks.append(
+        Check(
+            "constraints",
+            not breaches,
+            "every row keeps them" if not breaches else f"{breaches[0]} ({len(breaches)} rows)",
+        )
+    )
     in_sync = health.search_index_in_sync()
     if not in_sync and repair:
         health.rebuild_search_index()
@@ -81,6 +119,29 @@ def diagnose(store: JournalStore, repair: bool) -> list[Check]:
         )
     if store.location is not None:
         checks.extend(_permissions(store.location))
+        checks.extend(_encryption(store.location, store.encrypted))
+    return checks
+
+
+def _encryption(path: Path, encrypted: bool) -> list[Check]:
+    """Whether the journal is encrypted, and whether a plain copy beside it undoes that."""
+    from journal.db.cipher import plaintext_backups
+
+    checks = [
+        Check(
+            "encryption",
+            True,
+            "encrypted (SQLCipher)" if encrypted else "not encrypted (service-journal encrypt)",
+        )
+    ]
+    if encrypted:
+        plain = plaintext_backups(path)
+        names = ", ".join(p.name for p in plain)
+        detail = (
+            f"{len(plain)} beside it, readable by anyone: {names}; remove them with "
+            "service-journal encrypt --remove-backups"
+        )
+        checks.append(Check("plaintext backups", not plain, detail if plain else "none"))
     return checks
 
 
@@ -90,19 +151,23 @@ def run_checks(args: argparse.Namespace) -> int:
     settings = Settings.from_env(db=getattr(args, "db", None))
     target = settings.db_target
     path = sqlite_path_from(target)
-    print(f"journal: {path if path else target}")
+    say(f"journal: {path if path else target}")
     if path is not None:
-        print(f"backups: {path.parent}")
-    if path is not None and not path.exists():
-        print("not created yet: it will be made on the first entry.")
+        say(f"backups: {path.parent}")
+    if path is not None and not _existing_file(path):
+        say("not created yet: it will be made on the first entry.")
         return 0
-    store = open_store(settings)
+    from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase
+
+    store = open_store(settings, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
     try:
         checks = diagnose(store, repair=args.repair)
     finally:
         store.close()
     for check in checks:
-        print(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+        say(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
+        for line in check.lines:
+            say(f"     {line}")
     if not checks[0].ok:
         raise DatabaseError(
             f"{path or target} is damaged ({checks[0].detail}); restore a backup, such as a .bak "

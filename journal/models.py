@@ -12,58 +12,78 @@ SQLAlchemy uses there, which also sorts correctly); on PostgreSQL ``timestamptz`
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, String
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelMetaclass
 
-PERSPECTIVES = ("witnessed", "customer", "provider")
-OVERALLS = ("well", "badly", "mixed")
-CAUSES = ("skill", "process", "tools", "staffing", "customer", "environment", "unknown")
-LEFT = ("better", "same", "worse")
-ACTION_STATUSES = ("open", "done", "dropped", "carried")
+from journal import entry as declared
+from journal.entry import FIELDS, EntryField, Kind, Vocabulary
 
 
-def _utc_column(*, nullable: bool, index: bool = False) -> Column:
+def _utc_column(*, nullable: bool, index: bool = False) -> Column[Any]:
     return Column(DateTime(timezone=True), nullable=nullable, index=index)
 
 
-def _in(column: str, values: tuple[str, ...]) -> str:
-    allowed = ", ".join(f"'{v}'" for v in values)
-    return f"{column} IS NULL OR {column} IN ({allowed})"
-
-
-class Entry(SQLModel, table=True):
-    """One observed encounter: quick-capture fields first, reflection fields after."""
-
-    __tablename__ = "entry"
-    __table_args__ = (
-        CheckConstraint(_in("perspective", PERSPECTIVES), name="ck_entry_perspective"),
-        CheckConstraint(_in("overall", OVERALLS), name="ck_entry_overall"),
-        CheckConstraint(_in("why", CAUSES), name="ck_entry_why"),
-        CheckConstraint(_in("left_them", LEFT), name="ck_entry_left_them"),
-        Index("ix_entry_live_occurred", "trashed_at", "occurred_at", "id"),
-        Index("ix_entry_setting", "setting"),
+def _in(column: str, vocabulary: type[Vocabulary], *, nullable: bool = True) -> str:
+    """The CHECK text for a closed vocabulary; its wording is what migrations 0001/0002 wrote."""
+    allowed = ", ".join(f"'{v}'" for v in vocabulary.values())
+    return (
+        f"{column} IS NULL OR {column} IN ({allowed})" if nullable else f"{column} IN ({allowed})"
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    uuid: str = Field(sa_column=Column(String(36), nullable=False, unique=True))
-    occurred_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
-    what: str = Field(max_length=500)
-    setting: str | None = Field(default=None, max_length=100)
-    perspective: str | None = Field(default=None, max_length=16)
-    overall: str | None = Field(default=None, max_length=8)
-    differently: str | None = Field(default=None, max_length=2000)
-    situation: str | None = Field(default=None, max_length=4000)
-    behaviour: str | None = Field(default=None, max_length=4000)
-    impact: str | None = Field(default=None, max_length=4000)
-    why: str | None = Field(default=None, max_length=16)
-    lesson: str | None = Field(default=None, max_length=2000)
-    left_them: str | None = Field(default=None, max_length=8)
-    flagged: bool = Field(default=False)
-    private: bool = Field(default=False)
-    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
-    updated_at: datetime = Field(sa_column=_utc_column(nullable=False))
-    trashed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+def _entry_column(spec: EntryField) -> tuple[Any, Any]:
+    """The annotation and ``Field`` of one declared field stored in the entry table."""
+    if spec.kind is Kind.FLAG:
+        return bool, Field(default=False)
+    if spec.required:
+        return str, Field(max_length=spec.max_length)
+    return str | None, Field(default=None, max_length=spec.max_length)
+
+
+def _entry_table() -> type[SQLModel]:
+    """The entry table, built from the declaration in ``journal.entry``.
+
+    Instants and identity come first, the declared fields in their order, then the bookkeeping
+    instants; each closed vocabulary gets a CHECK constraint named ``ck_entry_<column>``.
+    """
+    stored = [spec for spec in FIELDS if spec.column is not None]
+    checks = [
+        CheckConstraint(_in(spec.name, spec.vocabulary), name=f"ck_entry_{spec.name}")
+        for spec in stored
+        if spec.vocabulary is not None
+    ]
+    columns: dict[str, tuple[Any, Any]] = {
+        "id": (int | None, Field(default=None, primary_key=True)),
+        "uuid": (str, Field(sa_column=Column(String(36), nullable=False, unique=True))),
+        "occurred_at": (datetime, Field(sa_column=_utc_column(nullable=False, index=True))),
+    }
+    columns |= {spec.name: _entry_column(spec) for spec in stored}
+    columns |= {
+        "created_at": (datetime, Field(sa_column=_utc_column(nullable=False))),
+        "updated_at": (datetime, Field(sa_column=_utc_column(nullable=False))),
+        "trashed_at": (datetime | None, Field(default=None, sa_column=_utc_column(nullable=True))),
+    }
+    namespace: dict[str, Any] = {
+        "__module__": __name__,
+        "__qualname__": "Entry",
+        "__doc__": "One observed encounter: quick-capture fields first, reflection fields after.",
+        "__tablename__": "entry",
+        "__table_args__": (
+            *checks,
+            Index("ix_entry_live_occurred", "trashed_at", "occurred_at", "id"),
+            Index("ix_entry_setting", "setting"),
+        ),
+        "__annotations__": {name: annotation for name, (annotation, _) in columns.items()},
+        **{name: field for name, (_, field) in columns.items()},
+    }
+    table = SQLModelMetaclass("Entry", (SQLModel,), namespace, table=True)
+    return cast("type[SQLModel]", table)
+
+
+Entry = _entry_table()
 
 
 class Tag(SQLModel, table=True):
@@ -108,7 +128,7 @@ class ActionItem(SQLModel, table=True):
     __tablename__ = "action_item"
     __table_args__ = (
         CheckConstraint(
-            "status IN ('open', 'done', 'dropped', 'carried')", name="ck_action_item_status"
+            _in("status", declared.ActionStatus, nullable=False), name="ck_action_item_status"
         ),
     )
 
@@ -137,11 +157,8 @@ class Draft(SQLModel, table=True):
 
 # ----------------------------------------------------------------- the weekly review (0002)
 
-CHECKIN_ANSWERS = ("yes", "partly", "no")
-DECISIONS = ("done", "dropped", "carried")
 
-
-def _week_column(*, primary_key: bool) -> Column:
+def _week_column(*, primary_key: bool) -> Column[Any]:
     """A week label such as ``2026-W47`` (the ISO label, also for Sunday-start weeks)."""
     return Column(String(8), primary_key=primary_key, nullable=False)
 
@@ -155,7 +172,9 @@ class WeekReviewRecord(SQLModel, table=True):
 
     __tablename__ = "week_review"
     __table_args__ = (
-        CheckConstraint(_in("focus_outcome", DECISIONS), name="ck_week_review_focus_outcome"),
+        CheckConstraint(
+            _in("focus_outcome", declared.Decision), name="ck_week_review_focus_outcome"
+        ),
     )
 
     week: str = Field(sa_column=_week_column(primary_key=True))
@@ -178,7 +197,9 @@ class CheckinAnswer(SQLModel, table=True):
     __tablename__ = "checkin_answer"
     __table_args__ = (
         CheckConstraint("question BETWEEN 1 AND 10", name="ck_checkin_answer_question"),
-        CheckConstraint("answer IN ('yes', 'partly', 'no')", name="ck_checkin_answer_answer"),
+        CheckConstraint(
+            _in("answer", declared.CheckinAnswer, nullable=False), name="ck_checkin_answer_answer"
+        ),
     )
 
     week: str = Field(sa_column=_week_column(primary_key=True))
@@ -198,7 +219,7 @@ class ActionDecision(SQLModel, table=True):
     __tablename__ = "action_decision"
     __table_args__ = (
         CheckConstraint(
-            "decision IN ('done', 'dropped', 'carried')", name="ck_action_decision_decision"
+            _in("decision", declared.Decision, nullable=False), name="ck_action_decision_decision"
         ),
         Index("ix_action_decision_item", "action_item_id"),
     )

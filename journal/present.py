@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
+from journal.entry import BY_NAME, FIELDS, WHEN_LABEL, EntryField, Kind, Overall
 from journal.store import EntryRow
-from journal.values import OVERALL_MARKS, PERSPECTIVE_LABELS, TagMark
+from journal.values import TagMark
 
-CAUSE_LABELS = {
-    "skill": "the person's skill or attitude",
-    "process": "a process or policy",
-    "tools": "tools or systems",
-    "staffing": "staffing or workload",
-    "customer": "the customer's own situation",
-    "environment": "the environment",
-    "unknown": "unknown",
-}
-LEFT_LABELS = {"better": "better off", "same": "the same", "worse": "worse off"}
-OVERALL_LABELS = {"well": "went well", "badly": "went badly", "mixed": "mixed"}
+FLAG_WORDS = {"flagged": "yes, for coaching", "private": "yes, never exported"}
+"""How ``show`` and the coaching document word a set flag (others read "yes")."""
 
 
 def short_when(value: datetime, zone: tzinfo) -> str:
@@ -40,7 +32,32 @@ def tags_text(tags: list[TagMark]) -> str:
 
 
 def overall_mark(overall: str | None) -> str:
-    return OVERALL_MARKS.get(overall or "", " ")
+    return Overall(overall).symbol if overall in Overall.values() else " "
+
+
+def choice_label(spec: EntryField, value: str | None) -> str | None:
+    """A stored choice as people read it (the value itself when the vocabulary lacks it)."""
+    if value is None or spec.vocabulary is None:
+        return value
+    return spec.vocabulary.labels().get(value, value)
+
+
+def field_text(entry: EntryRow, name: str) -> str | None:
+    """One declared field of ``entry`` as text to show, None when it is empty or unset."""
+    spec = BY_NAME[name]
+    value = getattr(entry, name)
+    if spec.kind is Kind.CHOICE:
+        return choice_label(spec, value)
+    if spec.kind is Kind.TAGS:
+        return tags_text(value) or None
+    if spec.kind is Kind.FLAG:
+        return FLAG_WORDS.get(name, "yes") if value else None
+    return str(value) if value else None
+
+
+def labelled(entry: EntryRow, *, skip: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    """Every declared field of ``entry`` with its label, in the declaration's order."""
+    return [(f.label, field_text(entry, f.name)) for f in FIELDS if f.name not in skip]
 
 
 def one_line(entry: EntryRow, zone: tzinfo, width: int = 60) -> str:
@@ -61,22 +78,8 @@ def detail_lines(entry: EntryRow, zone: tzinfo) -> list[str]:
     local = entry.occurred_at.astimezone(zone)
     rows: list[tuple[str, str | None]] = [
         ("Entry", f"#{entry.id}" + ("  (in the trash)" if entry.trashed_at else "")),
-        ("When", local.strftime("%A %d %B %Y %H:%M %Z")),
-        ("What happened", entry.what),
-        ("Setting", entry.setting),
-        ("Perspective", PERSPECTIVE_LABELS.get(entry.perspective or "")),
-        ("Overall", OVERALL_LABELS.get(entry.overall or "")),
-        ("Tags", tags_text(entry.tags) or None),
-        ("Do differently", entry.differently),
-        ("Situation", entry.situation),
-        ("Behaviour", entry.behaviour),
-        ("Impact", entry.impact),
-        ("Why", CAUSE_LABELS.get(entry.why or "")),
-        ("Lesson", entry.lesson),
-        ("Action item", entry.action),
-        ("Left them", LEFT_LABELS.get(entry.left_them or "")),
-        ("Flagged", "yes, for coaching" if entry.flagged else None),
-        ("Private", "yes, never exported" if entry.private else None),
+        (WHEN_LABEL, local.strftime("%A %d %B %Y %H:%M %Z")),
+        *labelled(entry),
         ("Reflected", "yes" if entry.reflected else "not yet"),
         ("UUID", entry.uuid),
     ]

@@ -11,42 +11,12 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
+from journal.entry import ENTRY_COLUMNS as ENTRY_COLUMNS
+from journal.entry import FLAG_COLUMNS, REFLECTED_BY, VALUE_COLUMNS
 from journal.values import TagMark
 
-ENTRY_COLUMNS = (
-    "id",
-    "uuid",
-    "occurred_at",
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-    "flagged",
-    "private",
-    "created_at",
-    "updated_at",
-    "trashed_at",
-)
-TEXT_FIELDS = (
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-)
+TEXT_FIELDS = VALUE_COLUMNS
+"""The entry's text and choice columns (declared in ``journal.entry``), as the JSON carries them."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +41,11 @@ class ActionItemRow:
 
 @dataclass
 class EntryRow:
-    """An entry as read back, with its signed tags and action items. Instants are UTC."""
+    """An entry as read back, with its signed tags and action items. Instants are UTC.
+
+    Its attributes are the columns of ``ENTRY_COLUMNS`` in that order (a test holds them to the
+    declaration), typed for the readers; then what other tables add.
+    """
 
     id: int
     uuid: str
@@ -98,7 +72,7 @@ class EntryRow:
     @property
     def reflected(self) -> bool:
         """Reflected once it has a do-differently note or a lesson (domain.md)."""
-        return bool(self.differently or self.lesson)
+        return any(getattr(self, name) for name in REFLECTED_BY)
 
     @property
     def action(self) -> str | None:
@@ -119,8 +93,8 @@ class EntryRow:
         for name in TEXT_FIELDS:
             data[name] = getattr(self, name)
         data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in self.tags]
-        data["flagged"] = self.flagged
-        data["private"] = self.private
+        for name in FLAG_COLUMNS:
+            data[name] = getattr(self, name)
         data["reflected"] = self.reflected
         data["action_items"] = [item.to_json(zone) for item in self.action_items]
         data["created_at"] = when(self.created_at)

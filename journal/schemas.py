@@ -9,7 +9,6 @@ classes in ``journal.values``, so that reading the journal never imports pydanti
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -20,57 +19,21 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
+    create_model,
     field_validator,
 )
 
+from journal.entry import FIELDS, LABELS, ActionStatus, EntryField, Kind
 from journal.errors import InputError
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
-from journal.values import (
-    ActionStatus,
-    Cause,
-    LeftThem,
-    Overall,
-    Perspective,
-    Polarity,
-    TagMark,
-    blank_to_none,
-    not_one_of,
-)
+from journal.textrules import check_line, check_text
+from journal.values import Polarity, TagMark, blank_to_none, not_one_of
 
-FIELD_NAMES = {
-    "what": "What happened",
-    "setting": "Setting",
-    "perspective": "Perspective",
-    "overall": "Overall",
-    "differently": "Do differently",
-    "situation": "Situation",
-    "behaviour": "Behaviour",
-    "impact": "Impact",
-    "why": "Why",
-    "lesson": "Lesson",
-    "action": "Action item",
-    "left_them": "Left them",
-    "occurred_at": "When",
-    "tags": "Tags",
-    "slug": "Tag",
-    "group": "Group",
-    "description": "Description",
-}
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LINE_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029", "\x85")
-
-
-def _no_control(value: str | None) -> str | None:
-    if value is not None and _CONTROL_RE.search(value):
-        raise ValueError("must not contain control characters")
-    return value
-
-
-def _one_line(value: str | None) -> str | None:
-    if value is not None and any(c in value for c in _LINE_BREAKS):
-        raise ValueError("must be a single line")
-    return _no_control(value)
+FIELD_NAMES = LABELS | {"slug": "Tag", "group": "Group", "description": "Description"}
+TAG_GROUP_MAX = 40
+TAG_DESCRIPTION_MAX = 200
+SLUG_MAX = 40
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -79,8 +42,8 @@ def _aware(value: datetime | None) -> datetime | None:
     return value
 
 
-OneLine = Annotated[str, AfterValidator(_one_line)]
-Text = Annotated[str, AfterValidator(_no_control)]
+OneLine = Annotated[str, AfterValidator(check_line)]
+Text = Annotated[str, AfterValidator(check_text)]
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 Slug = Annotated[
     str, BeforeValidator(lambda value: normalise_slug(value) if isinstance(value, str) else value)
@@ -91,7 +54,7 @@ Slug = Annotated[
 class _MarkIn(BaseModel):
     """The rules a tag mark's slug must meet where a user typed it."""
 
-    slug: Slug = Field(pattern=SLUG_PATTERN, max_length=40)
+    slug: Slug = Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)
     polarity: Polarity = 1
 
 
@@ -118,70 +81,88 @@ def _unique_tags(tags: list[TagMark]) -> list[TagMark]:
     return list(by_slug.values())
 
 
-class _EntryFields(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+_OPTIONAL_VALUES = frozenset(
+    spec.name for spec in FIELDS if spec.kind in (Kind.LINE, Kind.TEXT, Kind.CHOICE)
+) - {spec.name for spec in FIELDS if spec.required}
+"""Fields where an empty text means "not given" (a required one is refused instead)."""
 
-    setting: OneLine | None = Field(default=None, max_length=100)
-    perspective: Perspective | None = None
-    overall: Overall | None = None
-    tags: list[Mark] | None = None  # type: ignore[valid-type]
-    differently: Text | None = Field(default=None, max_length=2000)
-    situation: Text | None = Field(default=None, max_length=4000)
-    behaviour: Text | None = Field(default=None, max_length=4000)
-    impact: Text | None = Field(default=None, max_length=4000)
-    why: Cause | None = None
-    lesson: Text | None = Field(default=None, max_length=2000)
-    action: Text | None = Field(default=None, max_length=500)
-    left_them: LeftThem | None = None
-    occurred_at: AwareDatetime | None = None
 
-    @field_validator(
-        "setting",
-        "differently",
-        "situation",
-        "behaviour",
-        "impact",
-        "lesson",
-        "action",
-        "perspective",
-        "overall",
-        "why",
-        "left_them",
-        mode="before",
-    )
+class _EntryBase(BaseModel):
+    """Rules every entry model shares; its fields are generated from ``journal.entry``."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", use_enum_values=True)
+
+    @field_validator("*", mode="before")
     @classmethod
-    def _blank_is_none(cls, value: Any) -> Any:
-        return blank_to_none(value)
+    def _blank_is_none(cls, value: Any, info: ValidationInfo) -> Any:
+        return blank_to_none(value) if info.field_name in _OPTIONAL_VALUES else value
 
-    @field_validator("tags", mode="after")
+    @field_validator("*", mode="after")
     @classmethod
-    def _dedupe(cls, value: list[TagMark] | None) -> list[TagMark] | None:
-        return None if value is None else _unique_tags(value)
+    def _after(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name == "tags" and value is not None:
+            return _unique_tags(value)
+        return value
 
 
-class EntryIn(_EntryFields):
-    """A new entry. Only "what happened" is required."""
+def _definition(spec: EntryField, *, patch: bool) -> tuple[Any, Any]:
+    """The pydantic annotation and ``Field`` of one declared field.
 
-    what: OneLine = Field(min_length=1, max_length=500)
-    tags: list[Mark] = Field(default_factory=list)  # type: ignore[valid-type]
-    flagged: bool = False
-    private: bool = False
+    In a new entry a required field must be there, flags default to False and tags to none;
+    in a patch every field is optional (only the ones given are applied).
+    """
+    base: Any
+    if spec.kind is Kind.LINE:
+        base = OneLine
+    elif spec.kind is Kind.TEXT:
+        base = Text
+    elif spec.kind is Kind.CHOICE:
+        base = spec.vocabulary
+    elif spec.kind is Kind.TAGS:
+        base = list[Mark]
+    elif spec.kind is Kind.FLAG:
+        base = bool
+    else:
+        base = AwareDatetime
+    limit = spec.max_length if spec.kind in (Kind.LINE, Kind.TEXT) else None
+    if not patch:
+        if spec.required:
+            return base, Field(min_length=1, max_length=limit)
+        if spec.kind is Kind.FLAG:
+            return base, Field(default=False)
+        if spec.kind is Kind.TAGS:
+            return base, Field(default_factory=list)
+    shortest = 1 if spec.required else None
+    return base | None, Field(default=None, min_length=shortest, max_length=limit)
+
+
+def _entry_model(name: str, base: type[_EntryBase], *, patch: bool) -> Any:
+    """A model with one pydantic field per declared field, plus when it happened."""
+    fields: dict[str, Any] = {spec.name: _definition(spec, patch=patch) for spec in FIELDS}
+    fields["occurred_at"] = (AwareDatetime | None, Field(default=None))
+    return create_model(name, __base__=base, __module__=__name__, **fields)
+
+
+class _PatchBase(_EntryBase):
+    @field_validator("*", mode="after")
+    @classmethod
+    def _required(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name in _REQUIRED:
+            raise ValueError("cannot be empty")
+        return value
+
+
+_REQUIRED = frozenset(spec.name for spec in FIELDS if spec.required)
+
+
+class EntryIn(_entry_model("_EntryIn", _EntryBase, patch=False)):  # type: ignore[misc]  # fields generated from journal.entry
+    """A new entry. Only the required fields ("what happened") must be given."""
+
     uuid: str | None = Field(default=None, pattern=r"^[0-9a-f-]{32,36}$")
 
 
-class EntryPatch(_EntryFields):
+class EntryPatch(_entry_model("_EntryPatch", _PatchBase, patch=True)):  # type: ignore[misc]  # fields generated from journal.entry
     """Changes to an entry: only the fields the caller set are applied (None clears a field)."""
-
-    what: OneLine | None = Field(default=None, min_length=1, max_length=500)
-    flagged: bool | None = None
-    private: bool | None = None
-
-    @field_validator("what", mode="after")
-    @classmethod
-    def _what_required(cls, value: str | None) -> str | None:
-        if value is None:
-            raise ValueError("cannot be empty")
-        return value
 
     def changes(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.model_fields_set}
@@ -192,18 +173,14 @@ class TagIn(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
-    slug: Slug = Field(pattern=SLUG_PATTERN, min_length=2, max_length=40)
-    group: OneLine = Field(min_length=1, max_length=40)
-    description: OneLine = Field(default="", max_length=200)
+    slug: Slug = Field(pattern=SLUG_PATTERN, min_length=2, max_length=SLUG_MAX)
+    group: OneLine = Field(min_length=1, max_length=TAG_GROUP_MAX)
+    description: OneLine = Field(default="", max_length=TAG_DESCRIPTION_MAX)
 
 
 _ENUMS: dict[str, Any] = {
-    "perspective": Perspective,
-    "overall": Overall,
-    "why": Cause,
-    "left_them": LeftThem,
-    "status": ActionStatus,
-}
+    spec.name: spec.vocabulary for spec in FIELDS if spec.vocabulary is not None
+} | {"status": ActionStatus}
 
 
 def explain(error: ValidationError) -> str:
@@ -217,12 +194,21 @@ def explain(error: ValidationError) -> str:
     ctx = first.get("ctx") or {}
     if field in _ENUMS and kind in ("literal_error", "enum"):
         return not_one_of(name, value, _ENUMS[field])
+    if kind in ("string_too_short", "too_short") and isinstance(value, str) and value.strip():
+        return f'{name} "{value}" is too short: at least {ctx.get("min_length")} characters.'
     if kind in ("string_too_short", "too_short", "missing") or (
         kind == "value_error" and "cannot be empty" in first.get("msg", "")
     ):
         return f"{name} is required and cannot be empty."
+    if kind in ("string_too_long", "too_long") and isinstance(value, str):
+        return f"{name} is too long: at most {ctx.get('max_length')} characters, not {len(value)}."
     if kind == "string_too_long":
         return f"{name} is too long: at most {ctx.get('max_length')} characters."
+    if kind == "string_unicode":
+        return (
+            f"{name} holds bytes that are not valid text (UTF-8); retype it, or check the "
+            "encoding of the terminal or file it came from."
+        )
     if kind == "string_pattern_mismatch" and field in ("slug", "tags", "tag"):
         return (
             f'"{value}" is not a valid tag name; use lower-case letters, digits and hyphens, '

@@ -1,5 +1,5 @@
-"""Plain values shared by the store and everything that reads it: the closed vocabularies, tag
-marks and the entry filter.
+"""Plain values shared by the store and everything that reads it: tag marks and the entry filter
+(the closed vocabularies are declared with the entry, in ``journal.entry``).
 
 Nothing here imports pydantic. Reading the journal (the CLI's list, the app's first browse page)
 must not wait for the validation layer, whose import costs a hundred times the query. What users
@@ -11,26 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
+from journal.entry import POLARITY_SIGNS, Overall, Perspective, Vocabulary
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
 
-Perspective = Literal["witnessed", "customer", "provider"]
-Overall = Literal["well", "badly", "mixed"]
-Cause = Literal["skill", "process", "tools", "staffing", "customer", "environment", "unknown"]
-LeftThem = Literal["better", "same", "worse"]
-ActionStatus = Literal["open", "done", "dropped", "carried"]
-Polarity = Literal[-1, 0, 1]
-
-PERSPECTIVE_LABELS = {
-    "witnessed": "I witnessed it",
-    "customer": "I was the customer",
-    "provider": "I was serving",
-}
-OVERALL_MARKS = {"well": "✓", "badly": "✗", "mixed": "~"}
 SEARCH_MAX = 200
 """The longest search text a filter takes (a sentence; FTS query cost grows with its words)."""
+
+Polarity = Literal[-1, 0, 1]
+"""A tag's sign on an entry: +1 done well, -1 done badly, 0 unknown (imports)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +51,7 @@ class TagMark:
         return cls(slug=text, polarity=polarity)
 
     def __str__(self) -> str:
-        return {1: "+", -1: "-", 0: "?"}[self.polarity] + self.slug
+        return POLARITY_SIGNS[self.polarity] + self.slug
 
 
 def blank_to_none(value: Any) -> Any:
@@ -68,15 +59,19 @@ def blank_to_none(value: Any) -> Any:
     return (value.strip() or None) if isinstance(value, str) else value
 
 
-def not_one_of(name: str, value: Any, literal: Any) -> str:
-    """The sentence refusing ``value`` for a closed vocabulary (a ``Literal``)."""
-    choices = ", ".join(str(choice) for choice in get_args(literal))
-    return f'{name} must be one of {choices}, not "{value}".'
+def not_one_of(name: str, value: Any, choices: type[Vocabulary] | tuple[int, ...]) -> str:
+    """The sentence refusing ``value`` for a closed vocabulary."""
+    values = choices.values() if isinstance(choices, type) else choices
+    return f'{name} must be one of {", ".join(str(v) for v in values)}, not "{value}".'
 
 
-def _one_of(name: str, value: Any, literal: Any) -> None:
-    if value is not None and value not in get_args(literal):
-        raise InputError(not_one_of(name, value, literal))
+POLARITIES = tuple(POLARITY_SIGNS)
+
+
+def _one_of(name: str, value: Any, choices: type[Vocabulary] | tuple[int, ...]) -> None:
+    values = choices.values() if isinstance(choices, type) else choices
+    if value is not None and value not in values:
+        raise InputError(not_one_of(name, value, choices))
 
 
 @dataclass(kw_only=True, slots=True)
@@ -90,8 +85,8 @@ class EntryFilter:
     tag: str | None = None
     polarity: Polarity | None = None
     setting: str | None = None
-    perspective: Perspective | None = None
-    overall: Overall | None = None
+    perspective: str | None = None
+    overall: str | None = None
     flagged: bool | None = None
     unreflected: bool = False
     private: bool | None = None
@@ -104,11 +99,11 @@ class EntryFilter:
         self.tag = normalise_slug(self.tag) or None if isinstance(self.tag, str) else self.tag
         self.setting = blank_to_none(self.setting)
         self.search = blank_to_none(self.search)
-        self.perspective = blank_to_none(self.perspective)  # type: ignore[assignment]
-        self.overall = blank_to_none(self.overall)  # type: ignore[assignment]
+        self.perspective = blank_to_none(self.perspective)
+        self.overall = blank_to_none(self.overall)
         _one_of("Perspective", self.perspective, Perspective)
         _one_of("Overall", self.overall, Overall)
-        _one_of("Polarity", self.polarity, Polarity)
+        _one_of("Polarity", self.polarity, POLARITIES)
         if self.search is not None and len(self.search) > SEARCH_MAX:
             raise InputError(f"Search is too long: at most {SEARCH_MAX} characters.")
         for name, bound in (("Start", self.start), ("End", self.end)):

@@ -10,9 +10,19 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from journal.errors import InputError, UsageError
+from journal.instants import check_year
 
 WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 WEEK_EXAMPLE = "2026-W47"
+
+
+def read_week(label: str) -> tuple[int, int]:
+    """A week the user typed (``--week``, the app's week jump): as ``parse_week``, and within
+    the supported range (``journal.instants``), refused as an input error that echoes the text
+    as typed. Week arithmetic past the range's ends (the weeks before 1900-W01) stays possible."""
+    year, week = parse_week(label)
+    check_year(year, label.strip())
+    return year, week
 
 
 def parse_week(label: str) -> tuple[int, int]:
@@ -30,7 +40,7 @@ def parse_week(label: str) -> tuple[int, int]:
 
 
 def week_label(year: int, week: int) -> str:
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def week_start_date(label: str, week_start: str = "monday") -> date:

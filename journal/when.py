@@ -20,6 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from journal.errors import InputError
+from journal.instants import check_instant, check_not_future, check_year, out_of_range
 
 EXAMPLES = '"now", "today 14:30", "yesterday 9am", "2h ago"'
 
@@ -85,8 +86,9 @@ def parse_when(text: str, now: datetime) -> datetime:
     ``now`` carries the user's zone so that "today" and "yesterday" follow their calendar, not
     the server's. A bare date ("2026-11-20") means 12:00 local, so the entry stays on that day
     whichever zone it is later shown in. Day words alone keep the current clock time ("yesterday"
-    is 24 wall-clock hours back). Future times are returned as given; the caller decides whether
-    to accept them.
+    is 24 wall-clock hours back). Future times are returned as given (``parse_capture`` refuses
+    them); a time outside the supported range (``journal.instants``) is refused here, so no
+    caller can store one.
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("parse_when needs a timezone-aware now")
@@ -94,16 +96,25 @@ def parse_when(text: str, now: datetime) -> datetime:
     if not cleaned:
         raise WhenError.unparseable(text)
     if cleaned == "now":
-        return now
+        return check_instant(now, text)
     result: datetime | None = None
     try:
         for parser in (_parse_ago, _parse_iso, _parse_day_time):
             result = parser(cleaned, now)
             if result is not None:
-                return result
-    except (ValueError, OverflowError) as exc:
+                return check_instant(result, text)
+    except OverflowError:
+        raise out_of_range(text) from None
+    except ValueError as exc:
         raise WhenError.unparseable(text) from exc
     raise WhenError.unparseable(text)
+
+
+def parse_capture(text: str, now: datetime) -> datetime:
+    """A WHEN typed at capture (``add``/``edit --at``, the app's When field): as ``parse_when``,
+    and not more than a few minutes after ``now``, because an encounter is logged after it
+    happened and a time ahead would top every list."""
+    return check_not_future(parse_when(text, now), now, text)
 
 
 def _parse_ago(cleaned: str, now: datetime) -> datetime | None:
@@ -124,10 +135,13 @@ def _parse_ago(cleaned: str, now: datetime) -> datetime | None:
 def _parse_iso(cleaned: str, now: datetime) -> datetime | None:
     zone = now.tzinfo
     if _ISO_DATE.match(cleaned):
-        return _wall(date.fromisoformat(cleaned), NOON, zone)
+        day = date.fromisoformat(cleaned)
+        check_year(day.year, cleaned)
+        return _wall(day, NOON, zone)
     if not _ISO_DATETIME.match(cleaned):
         return None
     parsed = datetime.fromisoformat(cleaned.upper())
+    check_year(parsed.year, cleaned)
     if parsed.tzinfo is None:
         return _wall(parsed.date(), parsed.time(), zone)
     return parsed.astimezone(zone)
@@ -153,7 +167,9 @@ def _resolve_day(word: str, today: date) -> date:
     if word == "yesterday":
         return today - timedelta(days=1)
     if _ISO_DATE.match(word):
-        return date.fromisoformat(word)
+        day = date.fromisoformat(word)
+        check_year(day.year, word)
+        return day
     target = _WEEKDAYS[word.removeprefix("last").strip()]
     # A named weekday is the most recent one strictly before today: nobody writes "monday" on a
     # Monday to mean today.

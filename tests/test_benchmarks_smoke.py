@@ -182,3 +182,39 @@ def test_report_tables_and_verdicts_from_results() -> None:
     assert verdicts["CLI list ≤ 0.7 s (100,000)"] == "met"
     assert verdicts["Every command faster than jrnl current and 4.3 at 100,000"] == "met"
     assert verdicts["Browse first page ≤ 0.15 s after the key (100,000)"] == "not measured"
+
+
+def test_encryption_rows_put_plain_and_encrypted_side_by_side() -> None:
+    from benchmarks import encryption
+
+    def m(s: float) -> dict:
+        return {"median_s": s}
+
+    results = {
+        "cli": {
+            "10000": {key: {"plain": m(0.2), "encrypted": m(0.3)} for key, _ in encryption.KEYS}
+        },
+        "tui": [
+            {"label": "10,000 plain", "samples": {"form": [0.5], "open": [0.8]}},
+            {"label": "10,000 encrypted", "samples": {"form": [0.5], "open": [0.9]}},
+        ],
+    }
+    text = "\n".join(encryption.report_lines(results))
+    assert "| 10,000 | list the last 10 | 0.200 | 0.300 | 1.50× (over target) |" in text
+    assert "| 10,000 | TUI: journal open | 0.800 | 0.900 | 1.12× |" in text
+    assert encryption.report_lines({}) == []
+
+
+def test_the_import_row_imports_into_a_fresh_journal_each_run(tmp_path: Path) -> None:
+    from benchmarks.run import base_env, import_command
+
+    db = tmp_path / "bench.db"
+    generate.write_sqlite(db, entries())
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**base_env(), "PYTHONPATH": str(ROOT)}
+    command = import_command(db, scratch, env)
+    for _ in range(2):  # the second run adds everything again: the journal was made fresh
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        assert f"added {N}," in result.stdout

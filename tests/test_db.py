@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from journal.db import dt_from_db, dt_to_db, open_database
-from journal.errors import DatabaseError
+from journal.errors import DatabaseError, UsageError
 from journal.migrations import HEAD, REVISIONS
 
 
@@ -137,7 +137,7 @@ def test_read_only_file_is_refused(db_path: Path) -> None:
 
 
 def test_server_urls_are_refused_with_a_sentence() -> None:
-    with pytest.raises(DatabaseError, match="not supported yet"):
+    with pytest.raises(UsageError, match="not supported yet"):
         open_database("postgresql://localhost/journal")
 
 

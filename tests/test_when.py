@@ -207,7 +207,6 @@ class TestFallBack:
         "last",
         "last today",
         "today9am",
-        "99999999999 days ago",
         "5 fortnights ago",
     ],
 )

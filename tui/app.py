@@ -16,25 +16,29 @@ a pushed screen has neither.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable
 from datetime import UTC, tzinfo
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal
 
-from textual import events, work
-from textual.app import App, SystemCommand
-from textual.await_complete import AwaitComplete
+from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
+from tui.hooks import Exports, Leavable
 from tui.screens.capture import CaptureScreen
 from tui.styles import read_later
+from tui.textual_compat import HookedApp
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from journal.config import Settings
     from tui.screens.browse import BrowseScreen
     from tui.screens.review import ReviewScreen
@@ -49,7 +53,7 @@ REVIEW_COMMANDS: tuple[tuple[str, str, str], ...] = (
 """The review's palette commands (they replace any "Review: ..." entry of COMMANDS)."""
 
 
-class ServiceJournalApp(App[int]):
+class ServiceJournalApp(HookedApp):
     """Capture in seconds, then browse, search, reflect and edit."""
 
     CSS_PATH = "app.tcss"
@@ -87,7 +91,7 @@ class ServiceJournalApp(App[int]):
         self.review: ReviewScreen | None = None
         self._keys = keys if keys is not None else KeyboardRest()
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
         return self.capture
 
@@ -101,21 +105,16 @@ class ServiceJournalApp(App[int]):
                 return "review"
         return "capture"
 
-    def push_screen(self, screen: Screen[Any] | str, *args: Any, **kwargs: Any) -> Any:
-        self._read_later_styles_for(screen)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
-        self._read_later_styles_for(screen)
-        return super().switch_screen(screen)
-
-    def _read_later_styles_for(self, screen: Screen[Any] | str) -> None:
+    def screen_opening(self, screen: Screen[Any]) -> None:
         """A screen with a stylesheet of its own may open before the pause that reads them:
         reading them here is cheaper than Textual reading its stylesheet as it opens."""
-        if isinstance(screen, Screen) and screen.css_path:
+        if screen.css_path:
             read_later(self.stylesheet)
 
-    def _place_screen(self, place: Place) -> Screen:
+    def key_arrived(self) -> None:
+        self._keys.key_pressed()
+
+    def _place_screen(self, place: Place) -> Screen[Any]:
         """The screen of a place, made (and installed, so it outlives a switch) on first use."""
         if place == "browse":
             if self.browse is None:
@@ -147,7 +146,7 @@ class ServiceJournalApp(App[int]):
 
     @work(thread=True, group="open-journal", exit_on_error=False)
     def _open_journal(self) -> None:
-        self.backend.open(on_upgrade=self._upgrading)
+        self.backend.open(on_upgrade=self._upgrading, passphrase=self._ask_passphrase)
         if self.backend.error:
             self.call_from_thread(self.show_error, self.backend.error)
             return
@@ -163,10 +162,21 @@ class ServiceJournalApp(App[int]):
         if self._keys.wait():
             self.call_from_thread(read_later, self.stylesheet)
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self._keys.key_pressed()
-        await super().on_event(event)
+    def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
+        """Asked from the opening worker, which waits for the dialog's answer."""
+        answer: str | None = self.call_from_thread(
+            self._passphrase_dialog,  # type: ignore[arg-type]  # Textual's overload confuses mypy
+            path.name,
+            wrong,
+        )
+        return answer
+
+    async def _passphrase_dialog(self, name: str, wrong: bool) -> str | None:
+        from tui.dialogs.passphrase import PassphraseDialog
+
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self.push_screen(PassphraseDialog(name, wrong), callback=answer.set_result)
+        return await answer
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""
@@ -193,9 +203,8 @@ class ServiceJournalApp(App[int]):
         top = self.screen
         if top in (self.capture, self.browse, self.review):
             return False
-        leave = getattr(top, "leave", None)
-        if callable(leave):
-            leave(then=partial(self.call_later, then))
+        if isinstance(top, Leavable):
+            top.leave(then=partial(self.call_later, then))
         return True
 
     async def action_switch(self, place: Place) -> None:
@@ -231,9 +240,8 @@ class ServiceJournalApp(App[int]):
         screen = self.screen
         if isinstance(screen, ExportDialog):
             return
-        export = getattr(screen, "action_export", None)
-        if callable(export):
-            export()
+        if isinstance(screen, Exports):
+            screen.action_export()
         else:
             self.push_screen(ExportDialog())
 
@@ -256,7 +264,7 @@ class ServiceJournalApp(App[int]):
         self._keys.close()
         self.backend.close()
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         commands = [c for c in COMMANDS if not c[0].startswith("Review:")] + [*REVIEW_COMMANDS]
         for title, help_text, action in commands:
             if not self.failed or title in WHEN_FAILED:

@@ -16,6 +16,7 @@ from journal.errors import DatabaseError, JournalError
 
 if TYPE_CHECKING:
     from journal.config import Settings
+    from journal.db.cipher import PassphrasePrompt
     from journal.store.interface import JournalStore
 
 T = TypeVar("T")
@@ -41,15 +42,20 @@ class Backend:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def open(self, on_upgrade: Callable[[str], None] | None = None) -> None:
+    def open(
+        self,
+        on_upgrade: Callable[[str], None] | None = None,
+        passphrase: PassphrasePrompt | None = None,
+    ) -> None:
         """Import the database layer and open the journal (call from a worker thread).
 
-        ``on_upgrade`` hears the one sentence said before an older journal is upgraded.
+        ``on_upgrade`` hears the one sentence said before an older journal is upgraded;
+        ``passphrase`` is asked (and asked again after a wrong one) for an encrypted journal.
         """
         try:
             from journal.store import open_store
 
-            store = open_store(self.settings, on_upgrade=on_upgrade)
+            store = open_store(self.settings, on_upgrade=on_upgrade, passphrase=passphrase)
             with self._lock:
                 self._store = store
         except JournalError as exc:

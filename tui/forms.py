@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import Any
 
-QUICK_FIELDS = ("what", "setting", "perspective", "overall", "tags", "differently", "when")
+from journal.entry import FIELDS, Stage
+
+QUICK_FIELDS = (*(f.name for f in FIELDS if f.stage is Stage.QUICK), "when")
 NOW_WORDS = ("", "now")
 
 
@@ -24,13 +26,14 @@ class FormError(Exception):
 
 def parse_when_text(text: str, zone: tzinfo, now: datetime | None = None) -> datetime | None:
     """The instant a When field means; None for "now" (the store stamps the time of saving)."""
-    from journal.when import WhenError, parse_when
+    from journal.errors import InputError
+    from journal.when import parse_capture
 
     if text.strip().lower() in NOW_WORDS:
         return None
     try:
-        return parse_when(text, now or datetime.now(zone))
-    except WhenError as exc:
+        return parse_capture(text, now or datetime.now(zone))
+    except InputError as exc:
         raise FormError("when", str(exc)) from None
 
 

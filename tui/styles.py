@@ -16,6 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.textual_compat import read_stylesheets
+
 if TYPE_CHECKING:
     from textual.css.stylesheet import Stylesheet
 
@@ -34,8 +36,4 @@ def read_later(stylesheet: Stylesheet) -> None:
     screen need no restyle: only the new rules are parsed, about 6 ms, where Textual's reading on
     a screen's first opening parses every rule again and restyles every widget.
     """
-    unread = [path for path in LATER if not stylesheet.has_source(str(path))]
-    for path in unread:
-        stylesheet.read(path)
-    if unread:
-        stylesheet.parse()
+    read_stylesheets(stylesheet, LATER)

@@ -9,10 +9,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
 from journal.config import Settings
 from journal.store.interface import JournalStore
+from journal.terminal import for_stdout, shout
 
 
 @dataclass
@@ -33,30 +35,70 @@ def opened(args: argparse.Namespace) -> Iterator[Context]:
 
     settings = settings_from(args)
     zone = settings.zone()
-    store = open_store(settings, on_upgrade=_tell)
+    store = open_store(
+        settings, on_upgrade=_tell, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES
+    )
     try:
         yield Context(settings, store, zone)
+        _warn_unreadable(store.unreadable)
     finally:
         store.close()
 
 
+def _warn_unreadable(ids: set[int]) -> None:
+    """One sentence for the rows a command left out because they cannot be read back."""
+    if not ids:
+        return
+    shown = ", ".join(f"#{i}" for i in sorted(ids)[:5]) + (", …" if len(ids) > 5 else "")
+    count = len(ids)
+    _tell(
+        f"left out {count} {'entry' if count == 1 else 'entries'} ({shown}) holding values "
+        "that cannot be read back; run `service-journal doctor --repair` to mend "
+        f"{'it' if count == 1 else 'them'}."
+    )
+
+
+PASSPHRASE_TRIES = 3
+
+
+def ask_passphrase(path: Path, wrong: bool) -> str | None:
+    """The passphrase typed at the terminal; None (one sentence, exit 3) when not on a terminal.
+
+    Wrong answers are told and asked again by ``open_database``, which gives up after
+    ``PASSPHRASE_TRIES`` so that nothing waits forever.
+    """
+    if not sys.stdin.isatty():
+        return None
+    import getpass
+
+    if wrong:
+        shout("service-journal: that passphrase is wrong; try again.")
+    try:
+        return getpass.getpass(f"Passphrase for {path.name}: ")
+    except EOFError:
+        return None
+
+
 def _tell(message: str) -> None:
     """A notice on stderr, so that output piped to another program stays clean."""
-    print(f"service-journal: {message}", file=sys.stderr, flush=True)
+    shout(f"service-journal: {message}")
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    """JSON on stdout: as written for a pipe or file, with controls made visible on a terminal."""
+    sys.stdout.write(for_stdout(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def parse_day(text: str, option: str) -> date:
+    """A day typed for --from / --to, within the supported range (``journal.instants``)."""
     from journal.errors import InputError
+    from journal.instants import check_day
 
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f'{option} "{text}" is not a date; write it like 2026-11-01.') from None
+    return check_day(day, text.strip())
 
 
 def range_bounds(
@@ -64,18 +106,20 @@ def range_bounds(
 ) -> tuple[datetime | None, datetime | None, str | None]:
     """The instants selected by --week or --from/--to, and a label for the range (or None)."""
     from journal.errors import InputError
-    from journal.weeks import day_bounds, week_bounds, week_dates
+    from journal.instants import MAX_YEAR, MIN_YEAR
+    from journal.weeks import day_bounds, read_week, week_bounds, week_dates
 
     week = getattr(args, "week", None)
     if week:
+        read_week(week)
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
         first, last = week_dates(week, ctx.settings.week_start)
         return start, end, f"{week.upper()}"
     first_text, last_text = getattr(args, "date_from", None), getattr(args, "date_to", None)
     if not first_text and not last_text:
         return None, None, None
-    first = parse_day(first_text, "--from") if first_text else date(1970, 1, 1)
-    last = parse_day(last_text, "--to") if last_text else date(9998, 12, 31)
+    first = parse_day(first_text, "--from") if first_text else date(MIN_YEAR, 1, 1)
+    last = parse_day(last_text, "--to") if last_text else date(MAX_YEAR, 12, 31)
     if last < first:
         raise InputError(f"--to {last} is before --from {first}; swap them.")
     start, end = day_bounds(first, last, ctx.zone)

@@ -16,17 +16,20 @@ from journal.commands._common import (
     range_bounds,
     tag_marks,
 )
+from journal.entry import FIELDS, Kind
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
+from journal.terminal import safe, say
 from journal.values import EntryFilter, TagMark
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
+    """A captured time: within the supported range and not in the future (``parse_capture``)."""
     if text is None:
         return None
-    from journal.when import parse_when
+    from journal.when import parse_capture
 
-    return parse_when(text, datetime.now(ctx.zone))
+    return parse_capture(text, ctx.store.now().astimezone(ctx.zone))
 
 
 def add(args: argparse.Namespace) -> int:
@@ -34,25 +37,13 @@ def add(args: argparse.Namespace) -> int:
 
     tags = tag_marks(args.well, args.badly)
     with opened(args) as ctx:
-        data = validate(
-            EntryIn,
-            {
-                "what": args.what,
-                "setting": args.setting,
-                "perspective": args.perspective,
-                "overall": args.overall,
-                "tags": tags,
-                "differently": args.differently,
-                "occurred_at": _when(args.at, ctx),
-                "private": args.private,
-                "flagged": args.flag,
-            },
-        )
+        given = _given(args)
+        data = validate(EntryIn, {**given, "tags": tags, "occurred_at": _when(args.at, ctx)})
         entry = ctx.store.add(data)
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print(entry.id)
+            say(entry.id)
     return 0
 
 
@@ -92,16 +83,17 @@ def list_(args: argparse.Namespace) -> int:
             )
             return 0
         if not page.entries:
-            print(
-                "No entries match."
-                if _filtered(args)
-                else 'No entries yet. Add one with: service-journal add "what happened"'
-            )
+            if _filtered(args):
+                say("No entries match.")
+            elif args.trash:
+                say("The trash is empty.")
+            else:
+                say('No entries yet. Add one with: service-journal add "what happened"')
             return 0
         for entry in page.entries:
-            print(one_line(entry, ctx.zone))
+            say(safe(one_line(entry, ctx.zone), one_line=True))
         if page.next_cursor:
-            print(f"… more: add --cursor '{page.next_cursor}' or raise --limit")
+            say(f"… more: add --cursor '{page.next_cursor}' or raise --limit")
     return 0
 
 
@@ -118,37 +110,24 @@ def show(args: argparse.Namespace) -> int:
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print("\n".join(detail_lines(entry, ctx.zone)))
+            say("\n".join(detail_lines(entry, ctx.zone)))
     return 0
 
 
-_EDIT_FIELDS = {
-    "what": "what",
-    "setting": "setting",
-    "perspective": "perspective",
-    "overall": "overall",
-    "differently": "differently",
-    "details": "situation",
-    "behaviour": "behaviour",
-    "impact": "impact",
-    "why": "why",
-    "lesson": "lesson",
-    "action": "action",
-    "left": "left_them",
-    "flag": "flagged",
-    "private": "private",
-}
+def _given(args: argparse.Namespace) -> dict[str, Any]:
+    """The declared fields the command line set, by field name (``--left`` gives left_them)."""
+    return {
+        spec.name: getattr(args, spec.option)
+        for spec in FIELDS
+        if spec.kind is not Kind.TAGS and getattr(args, spec.option, None) is not None
+    }
 
 
 def edit(args: argparse.Namespace) -> int:
     from journal.schemas import EntryPatch, validate
 
     with opened(args) as ctx:
-        changes: dict[str, Any] = {
-            field: getattr(args, option)
-            for option, field in _EDIT_FIELDS.items()
-            if getattr(args, option) is not None
-        }
+        changes = _given(args)
         if args.well or args.badly:
             current = ctx.store.get(args.id).tags
             added = tag_marks(args.well, args.badly)
@@ -161,19 +140,19 @@ def edit(args: argparse.Namespace) -> int:
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
-            print(f"Updated #{entry.id}.")
+            say(f"Updated #{entry.id}.")
     return 0
 
 
 def delete(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         ctx.store.trash(args.id)
-    print(f"Moved #{args.id} to the trash; undo with: service-journal restore {args.id}")
+    say(f"Moved #{args.id} to the trash; undo with: service-journal restore {args.id}")
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
     with opened(args) as ctx:
         ctx.store.restore(args.id)
-    print(f"Restored #{args.id}.")
+    say(f"Restored #{args.id}.")
     return 0

@@ -6,28 +6,30 @@ import argparse
 from datetime import datetime, tzinfo
 
 from journal.commands._common import opened, print_json
+from journal.entry import Decision
 from journal.review.as_json import review_to_json
 from journal.review.build import build_review, current_week
 from journal.review.counts import sparkline
 from journal.review.model import GroupCount, TagCount, WeekReview
 from journal.store import EntryRow
+from journal.terminal import say
 
 OVERALL_CELLS = {"well": "+", "badly": "-", "mixed": "~", None: "·"}
-DECISION_LABELS = {"done": "done", "dropped": "dropped", "carried": "carried over"}
+DECISION_LABELS = Decision.labels()
 
 
 def run(args: argparse.Namespace) -> int:
-    from journal.weeks import parse_week
+    from journal.weeks import read_week
 
     if args.week:
-        parse_week(args.week)  # a malformed week is refused before the journal is opened
+        read_week(args.week)  # a malformed week is refused before the journal is opened
     with opened(args) as ctx:
         week = args.week or current_week(ctx.settings)
         review = build_review(ctx.store, week, ctx.settings, include_private=args.include_private)
         if args.json:
             print_json(review_to_json(review, ctx.zone))
         else:
-            print("\n".join(review_lines(review, ctx.zone)))
+            say("\n".join(review_lines(review, ctx.zone)))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from journal.commands._common import opened, print_json
+from journal.terminal import say
 
 
 def list(args: argparse.Namespace) -> int:
@@ -17,10 +18,10 @@ def list(args: argparse.Namespace) -> int:
     for tag in tags:
         if tag.group != group:
             group = tag.group
-            print(f"\n{group}" if tag is not tags[0] else group)
+            say(f"\n{group}" if tag is not tags[0] else group)
         counts = f"+{tag.plus} -{tag.minus}" + (f" ?{tag.unknown}" if tag.unknown else "")
         mine = "" if tag.builtin else "  (yours)"
-        print(f"  {tag.slug:<24} {counts:<10} {tag.description}{mine}")
+        say(f"  {tag.slug:<24} {counts:<10} {tag.description}{mine}")
     return 0
 
 
@@ -32,5 +33,5 @@ def add(args: argparse.Namespace) -> int:
     )
     with opened(args) as ctx:
         tag = ctx.store.add_tag(data)
-    print(f"Added tag {tag.slug} to {tag.group}.")
+    say(f"Added tag {tag.slug} to {tag.group}.")
     return 0

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from journal.commands._common import Context, opened, range_bounds
-from journal.errors import InputError
+from journal.errors import InputError, UsageError
+from journal.terminal import for_stdout, say
 
 EXTENSIONS = {".json": "json", ".csv": "csv"}
 
@@ -21,10 +24,13 @@ EXTENSIONS = {".json": "json", ".csv": "csv"}
 def export(args: argparse.Namespace) -> int:
     from journal.export import render_export
 
-    target = Path(args.output).expanduser() if args.output else None
+    if args.output is not None and not args.output.strip():
+        raise UsageError("-o is empty; give a file name, or leave -o out to write to the screen.")
+    target = Path(args.output).expanduser() if args.output is not None else None
     if target is not None:
         _check_target(target, args.force)
     with opened(args) as ctx:
+        encrypted = ctx.store.encrypted
         start, end, label = _export_range(args, ctx)
         rendered = render_export(
             ctx.store,
@@ -37,13 +43,15 @@ def export(args: argparse.Namespace) -> int:
             only_flagged=args.only_flagged,
         )
     if target is None:
-        sys.stdout.write(rendered.text)
+        sys.stdout.write(for_stdout(rendered.text))
         sys.stdout.flush()
         return 0
     _write_private(target, rendered.text, args.force)
     count, private = rendered.entries, rendered.private_left_out
     left_out = f"; {private} private left out" if private else ""
-    print(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
+    say(f"Wrote {target}: {count} {'entry' if count == 1 else 'entries'}{left_out}.")
+    if encrypted:
+        say(f"Note: {target} is not encrypted, unlike the journal; keep it somewhere safe.")
     return 0
 
 
@@ -108,19 +116,23 @@ def _write_private(target: Path, text: str, force: bool) -> None:
 
 def import_(args: argparse.Namespace) -> int:
     from journal.importers import apply, parse
+    from journal.progress import ImportProgress
 
     name = args.file
     fmt = args.format or _format_from_name(name)
-    text, source = _read(name)
-    with opened(args) as ctx:
-        batch = parse(text, fmt, source, ctx.zone)
+    with (
+        _opened_input(name) as (stream, source, size),
+        opened(args) as ctx,
+        ImportProgress.on_stderr(size) as progress,
+    ):
+        batch = parse(stream, fmt, source, ctx.zone, on_read=progress.advance)
         result = apply(ctx.store, batch, dry_run=args.dry_run)
-    print(result.summary())
+    say(result.summary())
     if result.new_tags:
         verb = "Would create" if args.dry_run else "Created"
-        print(f"{verb} {len(result.new_tags)} tag(s): {', '.join(result.new_tags)}.")
+        say(f"{verb} {len(result.new_tags)} tag(s): {', '.join(result.new_tags)}.")
     for note in batch.notes:
-        print(note)
+        say(note)
     return 0
 
 
@@ -135,25 +147,35 @@ def _format_from_name(name: str) -> str:
     return fmt
 
 
-def _read(name: str) -> tuple[str, str]:
-    """The file's text (UTF-8, a byte-order mark allowed) and its name for messages."""
+@contextmanager
+def _opened_input(name: str) -> Iterator[tuple[BinaryIO, str, int | None]]:
+    """The file (or standard input) as a binary stream, its name for messages and its size
+    when known; it is read as the import goes (``journal.importers.stream`` bounds it)."""
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
-            return sys.stdin.read(), "standard input"
-        raw, source = stream.read(), "standard input"
-    else:
-        path = Path(name).expanduser()
-        source = str(path)
+            raise InputError("Standard input cannot be read as bytes; give a file name.")
+        with _read_errors("standard input"):
+            yield stream, "standard input", None
+        return
+    path = Path(name).expanduser()
+    with _read_errors(str(path)):
         try:
-            raw = path.read_bytes()
+            handle = path.open("rb")
         except FileNotFoundError:
             raise InputError(f"There is no file {path}.") from None
         except IsADirectoryError:
             raise InputError(f"{path} is a folder, not a file to import.") from None
-        except OSError as exc:
-            raise InputError(f"Cannot read {path} ({exc.strerror}).") from None
+        with handle:
+            size = os.fstat(handle.fileno()).st_size
+            yield handle, str(path), size if size > 0 else None
+
+
+@contextmanager
+def _read_errors(source: str) -> Iterator[None]:
     try:
-        return raw.decode("utf-8-sig"), source
-    except UnicodeDecodeError:
-        raise InputError(f"Nothing was imported: {source} is not UTF-8 text.") from None
+        yield
+    except IsADirectoryError:
+        raise InputError(f"{source} is a folder, not a file to import.") from None
+    except OSError as exc:
+        raise InputError(f"Cannot read {source} ({exc.strerror or exc}).") from None

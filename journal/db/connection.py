@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from journal.db.files import _create_private_file
+from journal.db.text import decode_text
 from journal.errors import DatabaseError
 
 BUSY_TIMEOUT_MS = 10_000
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+"""Another connection holds the lock (the primary codes; extended ones add bits above 0xff)."""
 ENV_BUSY_TIMEOUT = "SERVICE_JOURNAL_BUSY_TIMEOUT_MS"
 
 
@@ -37,34 +40,37 @@ class _Cursor:
     ``execute`` has returned; without this the error would escape as a traceback.
     """
 
-    __slots__ = ("_cursor", "_path")
+    __slots__ = ("_cursor", "_errors", "_path")
 
-    def __init__(self, cursor: sqlite3.Cursor, path: Path | None) -> None:
+    def __init__(
+        self, cursor: sqlite3.Cursor, path: Path | None, errors: tuple[type[Exception], ...]
+    ) -> None:
         self._cursor = cursor
         self._path = path
+        self._errors = errors
 
     def fetchone(self) -> Any:
         try:
             return self._cursor.fetchone()
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def fetchall(self) -> list[Any]:
         try:
             return self._cursor.fetchall()
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def fetchmany(self, size: int = 1) -> list[Any]:
         try:
             return self._cursor.fetchmany(size)
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def __iter__(self) -> Iterator[Any]:
         try:
             yield from self._cursor
-        except sqlite3.DatabaseError as exc:
+        except self._errors as exc:
             raise translate(exc, self._path) from exc
 
     def __getattr__(self, name: str) -> Any:
@@ -78,33 +84,51 @@ class Database:
     writer waits for the lock up front (with the busy timeout) instead of failing half-way.
     """
 
+    encrypted = False
+    """True for a SQLCipher journal (``journal.db.cipher``): exports and backups say so."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
         self._depth = 0
+        self.errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
+        """The driver's error classes (SQLCipher's driver has its own hierarchy)."""
+        self.row_type: Any = sqlite3.Row
+        """The driver's row read by name as well as by position (``named``)."""
+
+    def engine_args(self) -> tuple[str, dict[str, Any]]:
+        """The SQLAlchemy URL and ``create_engine`` options for Alembic's upgrades."""
+        path = self.path
+
+        def creator() -> sqlite3.Connection:
+            # The file is opened by its path: a URL built from it would read "?" or "%20" in a
+            # file name as URL syntax and write to another file.
+            return sqlite3.connect(path, timeout=busy_timeout_ms() / 1000, uri=False)
+
+        return "sqlite://", {"creator": creator}
 
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             cursor = self.conn.execute(sql, params)
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             raise translate(exc, self.path) from exc
-        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path, self.errors))
 
     def named(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """``execute`` whose rows are read by column name (``row["occurred_at"]``) as well as
         by position, so a reader does not depend on the order of the SELECT's columns."""
         cursor = self.conn.cursor()
-        cursor.row_factory = sqlite3.Row
+        cursor.row_factory = self.row_type
         try:
             cursor.execute(sql, params)
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             raise translate(exc, self.path) from exc
-        return cast(sqlite3.Cursor, _Cursor(cursor, self.path))
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path, self.errors))
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
         try:
             self.conn.executemany(sql, rows)
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             raise translate(exc, self.path) from exc
 
     @contextmanager
@@ -128,7 +152,7 @@ class Database:
         self._depth = 0
         try:
             self.conn.commit()
-        except sqlite3.DatabaseError as exc:
+        except self.errors as exc:
             self.conn.rollback()
             raise translate(exc, self.path) from exc
 
@@ -136,28 +160,66 @@ class Database:
         self.conn.close()
 
     def backup_to(self, target: Path) -> None:
-        """A consistent copy through SQLite's online backup, created private (0600)."""
+        """A consistent copy through SQLite's online backup, created private (0600).
+
+        The copy is written under a temporary name beside the target and linked into place only
+        when whole, so a full disk or an interruption never leaves a partial file behind under
+        the name the user asked for, and a file that appeared meanwhile is never overwritten.
+        """
         target = Path(target)
-        if target.exists():
+        if _exists(target):
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
-        _create_private_file(target)
+        temp = _temp_beside(target)
+        _create_private_file(temp, "choose another place for the backup")
         try:
-            dest = sqlite3.connect(target)
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
-        except sqlite3.Error as exc:
-            target.unlink(missing_ok=True)
-            raise DatabaseError(f"Could not write the backup to {target}: {exc}.") from exc
+            self._write_copy(temp)
+            os.link(temp, target)
+        except FileExistsError:
+            raise DatabaseError(
+                f"{target} already exists; choose a new file name for the backup."
+            ) from None
+        except (*self.errors, OSError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            raise DatabaseError(
+                f"Could not write the backup to {target} ({reason.rstrip('.')}); nothing was "
+                "left behind."
+            ) from exc
+        finally:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+    def _write_copy(self, temp: Path) -> None:
+        """Fill the empty private file ``temp`` with a consistent copy of the journal."""
+        dest = sqlite3.connect(temp)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
 
 
-_LOCKED = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+def _exists(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise DatabaseError(f"Cannot write {path} ({exc.strerror}).") from None
+    return True
+
+
+def _temp_beside(target: Path) -> Path:
+    """A hidden name in the target's folder, kept short enough for any name the target may have."""
+    import uuid
+
+    return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:12]}.part")
+
+
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
-def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
-    """One sentence for the user out of SQLite's error, told apart by its result code.
+def translate(exc: Exception, path: Path | None) -> Exception:
+    """One sentence for the user out of SQLite's (or SQLCipher's driver's) error, told apart by
+    its result code.
 
     The primary code is the low byte of the extended one (``SQLITE_BUSY_SNAPSHOT`` is a busy
     error, ``SQLITE_CORRUPT_VTAB`` a damaged search index). A constraint the store did not
@@ -170,10 +232,11 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     where = str(path) if path else "the journal"
-    if primary in _LOCKED:
+    if primary in _BUSY_CODES:
+        waited = busy_timeout_ms() / 1000
         return DatabaseError(
-            f"{where} is locked by another program; close other Service Journal windows "
-            "and try again."
+            f"{where} is locked by another program: waited {waited:g} s for it to finish "
+            "writing (an import, perhaps); try again once it is done."
         )
     if primary == sqlite3.SQLITE_READONLY:
         return DatabaseError(
@@ -183,7 +246,7 @@ def translate(exc: sqlite3.Error, path: Path | None) -> Exception:
         return DatabaseError(
             f"{where} is damaged; restore a backup or run `service-journal doctor`."
         )
-    if isinstance(exc, sqlite3.IntegrityError):
+    if isinstance(exc, sqlite3.IntegrityError) or primary == sqlite3.SQLITE_CONSTRAINT:
         return exc
     return DatabaseError(f"Database problem with {where}: {exc}.")
 
@@ -201,6 +264,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         path, timeout=timeout / 1000, isolation_level=None, check_same_thread=False
     )
+    conn.text_factory = decode_text
     conn.execute(f"PRAGMA busy_timeout = {timeout}")
     conn.execute("PRAGMA foreign_keys = ON")
     return conn

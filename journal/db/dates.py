@@ -9,10 +9,14 @@ _DT_LENGTH = len("2026-01-01 00:00:00.000000")
 
 
 def dt_to_db(value: datetime) -> str:
-    """UTC text that sorts in time order (aware datetimes only)."""
+    """UTC text that sorts in time order (aware datetimes only).
+
+    ``isoformat`` rather than ``strftime("%Y")``: the latter does not zero-pad years below
+    1000 on every platform, and an unpadded year neither sorts nor reads back.
+    """
     if value.tzinfo is None:
         raise ValueError("naive datetime given to the database layer")
-    return value.astimezone(UTC).strftime(DT_FORMAT)
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def dt_from_db(value: str | datetime | None) -> datetime | None:

@@ -11,50 +11,90 @@ import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.db.connection import Database, _connect, _enable_wal
-from journal.db.files import _check_file, _create_private_file, _prepare_folder, _remove_new_files
+from journal.db.files import (
+    _check_file,
+    _create_private_file,
+    _existing_file,
+    _prepare_folder,
+    _remove_new_files,
+    looks_encrypted,
+)
 from journal.db.upgrade import _backup_before_upgrade, _schema_version, run_migrations
-from journal.errors import DatabaseError
+from journal.errors import DatabaseError, UsageError
 from journal.migrations import HEAD
+
+if TYPE_CHECKING:
+    from journal.db.cipher import PassphrasePrompt
 
 UPGRADE_NOTICE_ENTRIES = 50_000
 """From this many entries an upgrade is announced before it starts (see ``open_database``)."""
 
 
 def sqlite_path_from(target: str) -> Path | None:
-    """The file behind a path or an ``sqlite:///`` URL; None for other database URLs."""
+    """The file behind a path or an ``sqlite:///`` URL; None for other database URLs.
+
+    The path is handed to SQLite as a path, never as a URI, so no character in it (``?``, ``%``,
+    ``#``) is read as anything else. SQLite's special names would not be a journal on disk:
+    ``:memory:`` loses everything at exit and a ``file:`` URI is refused rather than half-read.
+    """
+    if target.strip() == ":memory:" or (
+        target.startswith("sqlite://") and not target.startswith("sqlite:///")
+    ):
+        raise UsageError("An in-memory database would lose everything; give a file path.")
+    if target.startswith("file:"):
+        raise UsageError(
+            f'"{target}" is an SQLite URI; give the journal\'s file path (or sqlite:///PATH).'
+        )
+    if target.startswith("sqlite:///"):
+        rest = target[len("sqlite:///") :]
+        if not rest or rest == ":memory:":
+            raise UsageError("An in-memory database would lose everything; give a file path.")
+        return Path(rest).expanduser()
     if "://" not in target:
         return Path(target).expanduser()
-    if target.startswith("sqlite:///"):
-        return Path(target[len("sqlite:///") :]).expanduser()
-    if target.startswith("sqlite://"):
-        raise DatabaseError("An in-memory database would lose everything; give a file path.")
     return None
 
 
 def open_database(
-    target: str, *, migrate: bool = True, on_upgrade: Callable[[str], None] | None = None
+    target: str,
+    *,
+    migrate: bool = True,
+    on_upgrade: Callable[[str], None] | None = None,
+    passphrase: PassphrasePrompt | None = None,
+    tries: int | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the journal at a path (or ``sqlite:///`` URL).
 
     ``on_upgrade`` is told, in one sentence, before a journal of ``UPGRADE_NOTICE_ENTRIES`` or
     more is upgraded: rebuilding its search index then takes seconds to a minute, and a silent
     wait looks like a hang. Smaller journals upgrade in a moment, without a word.
+
+    An encrypted journal (``journal.db.cipher``) takes its passphrase from the environment or the
+    keyring, else from ``passphrase``, a prompt asked again after a wrong answer (up to ``tries``
+    times, or until it returns None).
     """
     path = sqlite_path_from(target)
     if path is None:
         scheme = target.split("://", 1)[0]
-        raise DatabaseError(
+        raise UsageError(
             f"Journals on {scheme} servers are not supported yet; give a file path with --db."
         )
-    if not path.exists():
+    if not _existing_file(path):
         if not migrate:
             raise DatabaseError(f"{path} does not exist yet; open it with service-journal first.")
         _create_journal(path)
     _check_file(path)
-    conn = _connect(path)
-    db = Database(conn, path)
+    if looks_encrypted(path):
+        from journal.db.cipher import open_encrypted
+
+        db: Database = open_encrypted(path, passphrase, tries)
+        conn = db.conn
+    else:
+        conn = _connect(path)
+        db = Database(conn, path)
     try:
         version = _schema_version(db, False)
         if version != HEAD:

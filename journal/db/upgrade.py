@@ -7,12 +7,11 @@ file is copied next to itself.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from journal.db.connection import Database, busy_timeout_ms, translate
+from journal.db.connection import Database, translate
 from journal.errors import DatabaseError
 from journal.migrations import HEAD, REVISIONS
 
@@ -61,15 +60,15 @@ def run_migrations(db: Database) -> None:
     such statement would commit at once and a migration stopped half-way would leave the schema
     between two revisions. The engine therefore runs in the driver's autocommit mode and opens
     ``BEGIN IMMEDIATE`` itself (SQLAlchemy's documented recipe): all of the upgrade or none of it.
+    SQLAlchemy gets a ``creator`` that opens the file by its path, never a URL made from it.
     """
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine, event
 
     assert db.path is not None
-    engine = create_engine(
-        f"sqlite:///{db.path}", connect_args={"timeout": busy_timeout_ms() / 1000}
-    )
+    url, options = db.engine_args()
+    engine = create_engine(url, **options)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -90,7 +89,7 @@ def run_migrations(db: Database) -> None:
         raise
     except Exception as exc:
         inner = getattr(exc, "orig", None)
-        if isinstance(inner, sqlite3.Error):
+        if isinstance(inner, db.errors):
             raise translate(inner, db.path) from exc
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")
         raise DatabaseError(

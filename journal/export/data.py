@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from journal.entry import FIELDS, FLAG_COLUMNS, POLARITY_SIGNS, Kind
 from journal.store import TEXT_FIELDS
 
 if TYPE_CHECKING:
@@ -28,26 +29,15 @@ FORMAT_VERSION = 1
 CSV_COLUMNS = (
     "uuid",
     "occurred_at",
-    "what",
-    "setting",
-    "perspective",
-    "overall",
-    "tags",
-    "differently",
-    "situation",
-    "behaviour",
-    "impact",
-    "why",
-    "lesson",
-    "left_them",
-    "action_items",
-    "flagged",
-    "private",
+    *(f.export for f in FIELDS if f.kind is not Kind.FLAG and (f.column or f.kind is Kind.TAGS)),
+    *(f.export for f in FIELDS if f.column is None and f.kind is not Kind.TAGS),
+    *FLAG_COLUMNS,
     "created_at",
     "updated_at",
 )
+"""The entry's own cells in the declaration's order, then what other tables hold as one JSON
+cell each (the action items), then the flags, then its bookkeeping instants."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-SIGNS = {1: "+", -1: "-", 0: "?"}
 
 
 def instant(value: datetime | None, zone: tzinfo) -> str | None:
@@ -64,8 +54,8 @@ def entry_record(entry: EntryRow, zone: tzinfo) -> dict[str, Any]:
     }
     for name in TEXT_FIELDS:
         data[name] = getattr(entry, name)
-    data["flagged"] = entry.flagged
-    data["private"] = entry.private
+    for name in FLAG_COLUMNS:
+        data[name] = getattr(entry, name)
     data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in entry.tags]
     data["action_items"] = [
         {
@@ -114,7 +104,7 @@ def restore(cell: str) -> str:
 
 
 def tags_cell(entry: EntryRow) -> str:
-    return ";".join(SIGNS[t.polarity] + t.slug for t in entry.tags)
+    return ";".join(POLARITY_SIGNS[t.polarity] + t.slug for t in entry.tags)
 
 
 def csv_row(entry: EntryRow, zone: tzinfo) -> list[str]:
@@ -126,7 +116,7 @@ def csv_row(entry: EntryRow, zone: tzinfo) -> list[str]:
         elif column == "action_items":
             items = record["action_items"]
             value = json.dumps(items, ensure_ascii=False) if items else ""
-        elif column in ("flagged", "private"):
+        elif column in FLAG_COLUMNS:
             value = "true" if record[column] else "false"
         else:
             value = record[column] or ""

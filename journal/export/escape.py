@@ -11,7 +11,8 @@ The rules, checked against CommonMark (and GitHub's table extension) by the test
 - whitespace at either end of a line becomes numeric entities, so a parser neither strips it nor
   reads four spaces as a code block;
 - a line break becomes a backslash hard break, and the next line (escaped the same way) cannot
-  start a block; invisible C1 control characters are dropped.
+  start a block; invisible C1 control characters are dropped, and C0 ones (escape, bell) are
+  shown as visible symbols (``journal.terminal``), as the document is often read with ``cat``.
 
 Everything else (letters, digits, ``.,:;!?'"()/`` and non-ASCII text) is left alone, so the
 document also reads well as plain text.
@@ -20,6 +21,8 @@ document also reads well as plain text.
 from __future__ import annotations
 
 import re
+
+from journal.terminal import c0_visible
 
 _BACKSLASHED = frozenset("\\`*_[]|~#")
 _ENTITIES = {"<": "&lt;", ">": "&gt;"}
@@ -48,7 +51,7 @@ def _escape_core(core: str) -> str:
 
 def escape_line(line: str) -> str:
     """One line of user text as Markdown inline text (no line breaks expected)."""
-    line = _C1_CONTROLS.sub("", line)
+    line = c0_visible(_C1_CONTROLS.sub("", line))
     start = 0
     while start < len(line) and line[start].isspace():
         start += 1

@@ -32,13 +32,16 @@ class TargetIsFolder(InputError):
 
 def check_target(target: Path, *, overwrite: bool = False) -> None:
     """Refuse a target that cannot be written (before any work is done to fill it)."""
-    if target.is_dir():
-        raise TargetIsFolder(target)
-    if target.exists() and not overwrite:
-        raise TargetExists(target)
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"The folder {folder} does not exist; create it first.")
+    try:
+        if target.is_dir():
+            raise TargetIsFolder(target)
+        if os.path.lexists(target) and not overwrite:
+            raise TargetExists(target)
+        folder = target.parent
+        if not folder.is_dir():
+            raise InputError(f"The folder {folder} does not exist; create it first.")
+    except OSError as exc:  # a name too long for the system, a loop of links
+        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"The folder {folder} is not writable; choose another one.")
 
@@ -46,28 +49,34 @@ def check_target(target: Path, *, overwrite: bool = False) -> None:
 def write_private(target: Path, text: str, *, overwrite: bool = False) -> None:
     """Write ``text`` (UTF-8, line ends as given) to ``target``, readable only by its owner.
 
-    A new file is created exclusively, so a file that appeared meanwhile is never overwritten;
-    with ``overwrite`` the text goes to a temporary file in the same folder that then replaces
-    the old one, so a failed write leaves the old file as it was.
+    The text goes to a temporary file (0600) in the same folder, which is then linked into place
+    (a file that appeared meanwhile is never overwritten) or, with ``overwrite``, replaces the
+    old file. A failed write (a full disk, an interruption) removes the temporary file, so
+    neither a partial export nor a damaged old file is left behind.
     """
     check_target(target, overwrite=overwrite)
     try:
-        if overwrite:
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        else:
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            temp = None
-    except FileExistsError:
-        raise TargetExists(target) from None
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", dir=target.parent)
     except OSError as exc:
-        raise InputError(f"Cannot write {target} ({exc.strerror}).") from None
-    written = Path(temp) if temp else target
+        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
+    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
-        if temp:
-            os.chmod(temp, 0o600)
+        os.chmod(temp, 0o600)
+        if overwrite:
             os.replace(temp, target)
+        else:
+            os.link(temp, target)
+    except FileExistsError:
+        raise TargetExists(target) from None
     except OSError as exc:
-        written.unlink(missing_ok=True)
-        raise InputError(f"Cannot write {target} ({exc.strerror}).") from None
+        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _short(path: Path) -> str:
+    """A path for a message, its middle left out when it is too long to read."""
+    text = str(path)
+    return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from journal.entry import Overall, Perspective
 from journal.export import escape
-from journal.present import CAUSE_LABELS, LEFT_LABELS, OVERALL_LABELS
-from journal.values import PERSPECTIVE_LABELS
+from journal.present import field_text, labelled
 
 if TYPE_CHECKING:
     from journal.export.coaching import CoachingData
@@ -28,6 +28,10 @@ EXAMPLES = 2
 """Example entries shown under each strength and growth area."""
 TOP_TAGS = 3
 """How many strengths and growth areas the document names."""
+_META_FIELDS = ("what", "setting", "perspective", "overall", "tags")
+"""Fields an entry's heading and its meta line show; the field lists below leave them out."""
+_FLAGGED_SKIPS = (*_META_FIELDS, "differently", "action", "left_them", "flagged", "private")
+"""A flagged case ends with "next time I will", from the action item or the do-differently."""
 
 
 def day_text(day: date) -> str:
@@ -101,7 +105,7 @@ def _snapshot(data: CoachingData) -> list[str]:
         f"Went well {counts.well}, went badly {counts.badly}, mixed {counts.mixed}",
     ]
     perspectives = [
-        f"{PERSPECTIVE_LABELS.get(k, k)} {n}" for k, n in counts.by_perspective.items() if n
+        f"{Perspective.labels().get(k, k)} {n}" for k, n in counts.by_perspective.items() if n
     ]
     if perspectives:
         items.append("Perspective: " + ", ".join(perspectives))
@@ -193,11 +197,7 @@ def _flagged(data: CoachingData) -> list[str]:
         blocks.append(f"### {escape.one_line(entry.what)}")
         blocks.append(escape.text(_meta(entry, data.zone)))
         fields: list[tuple[str, str | None]] = [
-            ("Situation", entry.situation),
-            ("Behaviour", entry.behaviour),
-            ("Impact", entry.impact),
-            ("Why", CAUSE_LABELS.get(entry.why or "")),
-            ("Lesson", entry.lesson),
+            *labelled(entry, skip=_FLAGGED_SKIPS),
         ]
         action = entry.action
         if entry.differently and action and entry.differently != action:
@@ -256,17 +256,7 @@ def _appendix(data: CoachingData) -> list[str]:
     for entry in data.entries:
         blocks.append(f"### {escape.one_line(entry.what)}")
         blocks.append(escape.text(_meta(entry, data.zone)))
-        fields: list[tuple[str, str | None]] = [
-            ("Do differently", entry.differently),
-            ("Situation", entry.situation),
-            ("Behaviour", entry.behaviour),
-            ("Impact", entry.impact),
-            ("Why", CAUSE_LABELS.get(entry.why or "")),
-            ("Lesson", entry.lesson),
-            ("Action item", entry.action),
-            ("Left them", LEFT_LABELS.get(entry.left_them or "")),
-            ("Flagged", "yes, for coaching" if entry.flagged else None),
-        ]
+        fields = labelled(entry, skip=(*_META_FIELDS, "private"))
         blocks.extend(_fields(fields))
     return blocks
 
@@ -316,9 +306,9 @@ def _meta(entry: EntryRow, zone: tzinfo) -> str:
     if entry.setting:
         parts.append(entry.setting)
     if entry.perspective:
-        parts.append(PERSPECTIVE_LABELS.get(entry.perspective, entry.perspective))
+        parts.append(field_text(entry, "perspective") or entry.perspective)
     if entry.overall:
-        parts.append(OVERALL_LABELS.get(entry.overall, entry.overall))
+        parts.append(Overall.labels().get(entry.overall, entry.overall))
     for sign, label in ((1, "done well"), (-1, "done badly"), (0, "sign unknown")):
         slugs = [t.slug for t in entry.tags if t.polarity == sign]
         if slugs:

@@ -1,18 +1,24 @@
 """Reading entries into the journal: the JSON and CSV exports, and jrnl's JSON export.
 
-Each reader (``from_json``, ``from_csv``, ``from_jrnl``) turns a file's text into a ``Batch`` of
-validated ``Record``s or refuses the whole file with one sentence naming the first bad record.
-``apply`` then writes a batch in one transaction: entries are keyed by uuid, so a record whose
-uuid is new is added, one whose ``updated_at`` is newer than the stored entry's replaces it, and
-any other is skipped; importing the same file twice adds nothing.
+Each reader (``from_json``, ``from_csv``, ``from_jrnl``) turns a file into a ``Batch`` whose
+validated ``Record``s are read as the file streams in (``journal.importers.stream``: bounded in
+size, depth and field length), or refuses the whole file with one sentence naming the first bad
+record. ``apply`` writes a batch in one transaction, a thousand records at a time, so a large
+file is never held in memory whole: entries are keyed by uuid, so a record whose uuid is new is
+added, one whose ``updated_at`` is newer than the stored entry's replaces it, and any other is
+skipped; importing the same file twice adds nothing. Private wins every merge: an update never
+makes public an entry that is private in the journal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from typing import TYPE_CHECKING
+from itertools import islice
+from typing import TYPE_CHECKING, BinaryIO
 
 from journal.errors import InputError
 
@@ -46,13 +52,19 @@ class NewTag:
     description: str = ""
 
 
+BATCH_SIZE = 1000
+"""Records looked up and written together; memory holds about this many at a time."""
+
+
 @dataclass
 class Batch:
     source: str
     """The file's name as the messages show it (``standard input`` for ``-``)."""
-    records: list[Record]
+    records: Iterable[Record]
+    """Read as ``apply`` goes (a generator for a streamed file): each record is seen once."""
     tags: list[NewTag] = field(default_factory=list)
-    """Tags the file defines: created when the journal lacks them, kept as they are otherwise."""
+    """Tags the file defines: created when the journal lacks them, kept as they are otherwise.
+    A streamed file adds to it before yielding the first record that uses one."""
     unknown_tags_group: str | None = None
     """Tags used but defined nowhere are created in this group; None refuses them."""
     notes: list[str] = field(default_factory=list)
@@ -84,81 +96,109 @@ def refusal(source: str, where: str, problem: str) -> InputError:
     return InputError(f"Nothing was imported from {source}: {where}: {problem}.")
 
 
-def check_unique(batch: Batch) -> Batch:
-    """Refuse a file that holds the same uuid twice (the second one is named)."""
-    seen: dict[str, str] = {}
-    for record in batch.records:
-        uuid = record.entry.uuid or ""
-        if uuid in seen:
-            raise refusal(
-                batch.source, record.where, f"uuid {uuid} was already used by {seen[uuid]}"
-            )
-        seen[uuid] = record.where
-    return batch
+def parse(
+    data: str | bytes | BinaryIO,
+    fmt: str,
+    source: str,
+    zone: tzinfo,
+    *,
+    on_read: Callable[[int], None] | None = None,
+) -> Batch:
+    """Read a file (its text, or a binary stream read as it goes) in one of ``FORMATS``.
 
+    ``on_read`` is told how many bytes have been read so far, for a progress bar.
+    """
+    from journal.importers.stream import BoundedStream
 
-def parse(text: str, fmt: str, source: str, zone: tzinfo) -> Batch:
-    """Read a file's text in one of ``FORMATS``."""
+    if fmt not in FORMATS:
+        raise InputError(f'The import format must be one of json, csv, jrnl, not "{fmt}".')
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    raw = io.BytesIO(data) if isinstance(data, bytes) else data
+    stream = BoundedStream(raw, source, on_read=on_read)
     if fmt == "json":
         from journal.importers.from_json import parse_json
 
-        return check_unique(parse_json(text, source))
+        return parse_json(stream, source)
     if fmt == "csv":
         from journal.importers.from_csv import parse_csv
 
-        return check_unique(parse_csv(text, source))
-    if fmt == "jrnl":
-        from journal.importers.from_jrnl import parse_jrnl
+        return parse_csv(stream, source)
+    from journal.importers.from_jrnl import parse_jrnl
 
-        return check_unique(parse_jrnl(text, source, zone))
-    raise InputError(f'The import format must be one of json, csv, jrnl, not "{fmt}".')
+    return parse_jrnl(stream, source, zone)
+
+
+def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
+    iterator = iter(records)
+    while chunk := list(islice(iterator, BATCH_SIZE)):
+        yield chunk
 
 
 def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
-    """Add, update or skip each record; all in one transaction, or (dry run) nothing at all."""
+    """Add, update or skip each record; all in one transaction, or (dry run) nothing at all.
+
+    Records are taken a batch at a time as the file is read; a refusal anywhere (a bad record,
+    a uuid used twice, a bound exceeded) rolls back everything written before it.
+    """
     imports = store.imports
     guard = contextlib.nullcontext() if dry_run else store.transaction()
     with guard:
         known = {t.slug for t in store.tag_catalogue()}
-        defined = {t.slug: t for t in batch.tags}
-        create: dict[str, NewTag] = {}
-        for record in batch.records:
-            for mark in record.entry.tags:
-                slug = mark.slug
-                if slug in known or slug in create:
-                    continue
-                if slug in defined:
-                    create[slug] = defined[slug]
-                elif batch.unknown_tags_group:
-                    create[slug] = NewTag(slug, batch.unknown_tags_group)
-                else:
-                    raise refusal(
-                        batch.source,
-                        record.where,
-                        f'the tag "{slug}" is neither in this journal nor in the file\'s tag list',
-                    )
-        stamps = imports.updated_by_uuid([r.entry.uuid or "" for r in batch.records])
+        seen: dict[str, str] = {}
+        created: dict[str, NewTag] = {}
+        defined: dict[str, NewTag] = {}
         added = updated = skipped = 0
-        plan: list[tuple[str, Record]] = []
-        for record in batch.records:
-            stored = stamps.get(record.entry.uuid or "")
-            if stored is None:
-                added += 1
-                plan.append(("add", record))
-            elif record.updated_at > stored:
-                updated += 1
-                plan.append(("update", record))
-            else:
-                skipped += 1
-        needed = {mark.slug for _, record in plan for mark in record.entry.tags}
-        create = {slug: tag for slug, tag in create.items() if slug in needed}
-        if not dry_run:
-            for tag in create.values():
-                imports.ensure_tag(tag.slug, tag.group, tag.description)
+        for chunk in _chunks(batch.records):
+            if len(defined) != len(batch.tags):
+                defined = {t.slug: t for t in batch.tags}
+            wanted: dict[str, NewTag] = {}
+            for record in chunk:
+                uuid = record.entry.uuid or ""
+                if uuid in seen:
+                    raise refusal(
+                        batch.source, record.where, f"uuid {uuid} was already used by {seen[uuid]}"
+                    )
+                seen[uuid] = record.where
+                for mark in record.entry.tags:
+                    slug = mark.slug
+                    if slug in known or slug in created or slug in wanted:
+                        continue
+                    if slug in defined:
+                        wanted[slug] = defined[slug]
+                    elif batch.unknown_tags_group:
+                        wanted[slug] = NewTag(slug, batch.unknown_tags_group)
+                    else:
+                        raise refusal(
+                            batch.source,
+                            record.where,
+                            f'the tag "{slug}" is neither in this journal nor in the file\'s '
+                            "tag list",
+                        )
+            stamps = imports.updated_by_uuid([r.entry.uuid or "" for r in chunk])
+            plan: list[tuple[str, Record]] = []
+            for record in chunk:
+                stored = stamps.get(record.entry.uuid or "")
+                if stored is None:
+                    added += 1
+                    plan.append(("add", record))
+                elif record.updated_at > stored:
+                    updated += 1
+                    plan.append(("update", record))
+                else:
+                    skipped += 1
+            needed = {mark.slug for _, record in plan for mark in record.entry.tags}
+            for slug, tag in wanted.items():
+                if slug in needed:
+                    created[slug] = tag
+                    if not dry_run:
+                        imports.ensure_tag(tag.slug, tag.group, tag.description)
+            if dry_run:
+                continue
             for action, record in plan:
                 write = imports.insert_imported if action == "add" else imports.replace_imported
                 try:
                     write(record.entry, record.created_at, record.updated_at, record.action_items)
                 except InputError as exc:
                     raise refusal(batch.source, record.where, str(exc)) from None
-    return ImportResult(added, updated, skipped, sorted(create), dry_run)
+    return ImportResult(added, updated, skipped, sorted(created), dry_run)

@@ -8,14 +8,22 @@ not know are created in the group "Imported", as the CSV carries no tag groups.
 from __future__ import annotations
 
 import csv
-import io
-import json
+from collections.abc import Iterator
 from typing import Any
 
+from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError
 from journal.export.data import CSV_COLUMNS, restore
 from journal.importers import IMPORTED_GROUP, Batch, Record, refusal
 from journal.importers.records import build_record
+from journal.importers.stream import (
+    MAX_TEXT,
+    BoundedStream,
+    LimitExceeded,
+    not_utf8,
+    text_lines,
+    value_of,
+)
 
 REQUIRED = ("uuid", "occurred_at", "what")
 TRUE = ("true", "yes", "1")
@@ -23,8 +31,21 @@ FALSE = ("false", "no", "0", "")
 SIGN_VALUES = {"+": 1, "-": -1, "?": 0}
 
 
-def parse_csv(text: str, source: str) -> Batch:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def parse_csv(stream: BoundedStream, source: str) -> Batch:
+    """The CSV read a row at a time as it streams in (no row longer than the bounds allow)."""
+    batch = Batch(source, [], unknown_tags_group=IMPORTED_GROUP)
+    batch.records = _records(stream, source)
+    return batch
+
+
+def _records(stream: BoundedStream, source: str) -> Iterator[Record]:
+    try:
+        yield from _rows(csv.reader(text_lines(stream), strict=True), source)
+    except UnicodeDecodeError:
+        raise not_utf8(source) from None
+
+
+def _rows(reader: Any, source: str) -> Iterator[Record]:
     try:
         header = next(reader, None)
     except csv.Error as exc:
@@ -43,7 +64,6 @@ def parse_csv(text: str, source: str) -> Batch:
             raise refusal(source, "line 1", f'the column "{column}" is not one the export writes')
         if columns.count(column) > 1:
             raise refusal(source, "line 1", f'the column "{column}" appears twice')
-    records: list[Record] = []
     while True:
         line = reader.line_num + 1
         try:
@@ -59,12 +79,13 @@ def parse_csv(text: str, source: str) -> Batch:
             raise refusal(
                 source, where, f"has {len(row)} cells where the header names {len(columns)}"
             )
+        if any(len(cell) > MAX_TEXT for cell in row):
+            raise refusal(source, where, f"holds a cell longer than {MAX_TEXT:,} characters")
         try:
             data = _fields(dict(zip(columns, (restore(c) for c in row), strict=True)))
         except InputError as exc:
             raise refusal(source, where, str(exc)) from None
-        records.append(build_record(source, where, data))
-    return Batch(source, records, unknown_tags_group=IMPORTED_GROUP)
+        yield build_record(source, where, data)
 
 
 def _fields(cells: dict[str, str]) -> dict[str, Any]:
@@ -74,7 +95,7 @@ def _fields(cells: dict[str, str]) -> dict[str, Any]:
             data["tags"] = _tags(cell)
         elif column == "action_items":
             data["action_items"] = _items(cell)
-        elif column in ("flagged", "private"):
+        elif column in FLAG_COLUMNS:
             value = cell.strip().lower()
             if value not in TRUE + FALSE:
                 raise InputError(f'{column} must be true or false, not "{cell}"')
@@ -103,8 +124,10 @@ def _items(cell: str) -> list[Any]:
     if not cell.strip():
         return []
     try:
-        items = json.loads(cell)
-    except json.JSONDecodeError:
+        items = value_of(cell.encode("utf-8", "surrogatepass"), "action_items")
+    except LimitExceeded as exc:
+        raise InputError(f"action_items {exc.phrase}") from None
+    except InputError:
         raise InputError(
             "action_items must be a JSON list of {text, status, created_at, closed_at}"
         ) from None

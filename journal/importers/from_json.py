@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from journal.errors import InputError
 from journal.export.data import FORMAT_NAME, FORMAT_VERSION
-from journal.importers import Batch, NewTag, refusal
+from journal.importers import Batch, NewTag, Record, refusal
 from journal.importers.records import build_record
 from journal.schemas import TagIn, validate
+
+if TYPE_CHECKING:
+    from journal.importers.stream import BoundedStream
 
 TOP_KEYS = frozenset({"format", "version", "exported_at", "tags", "entries"})
 
 
-def load(text: str, source: str) -> Any:
-    """Parsed JSON, or one sentence saying where it stops being JSON."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"Nothing was imported: {source} is not valid JSON ({exc.msg.lower()} at line "
-            f"{exc.lineno}, column {exc.colno})."
-        ) from None
+def load(data: str | BinaryIO, source: str) -> Any:
+    """A whole JSON document within the stream's bounds, or one sentence saying what is wrong.
+
+    For small documents only (a jrnl file's header); exports are read with ``members``.
+    """
+    from journal.importers.stream import BoundedStream, value_of
+
+    if isinstance(data, str):
+        return value_of(data.encode("utf-8", "surrogatepass"), source)
+    stream = data if isinstance(data, BoundedStream) else BoundedStream(data, source)
+    return value_of(stream.read(), source)
 
 
 def looks_like_jrnl(doc: Any) -> bool:
@@ -36,14 +41,17 @@ def looks_like_jrnl(doc: Any) -> bool:
     )
 
 
-def parse_json(text: str, source: str) -> Batch:
-    doc = load(text, source)
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
-        hint = "; for a jrnl export add --format jrnl" if looks_like_jrnl(doc) else ""
-        raise InputError(
-            f'Nothing was imported: {source} is not a Service Journal export (it lacks "format": '
-            f'"{FORMAT_NAME}"){hint}.'
-        )
+def _not_ours(source: str, doc: Any) -> InputError:
+    hint = "; for a jrnl export add --format jrnl" if looks_like_jrnl(doc) else ""
+    return InputError(
+        f'Nothing was imported: {source} is not a Service Journal export (it lacks "format": '
+        f'"{FORMAT_NAME}"){hint}.'
+    )
+
+
+def _check_header(doc: dict[str, Any], source: str) -> None:
+    if doc.get("format") != FORMAT_NAME:
+        raise _not_ours(source, doc)
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise InputError(
@@ -58,17 +66,71 @@ def parse_json(text: str, source: str) -> Batch:
     if unknown:
         raise InputError(f'Nothing was imported: {source} has an unknown key "{unknown[0]}".')
     tags_data = doc.get("tags") or []
-    entries = doc.get("entries")
     if not isinstance(tags_data, list):
         raise InputError(f'Nothing was imported: {source}: "tags" must be a list.')
-    if not isinstance(entries, list):
+
+
+def parse_json(stream: BoundedStream, source: str) -> Batch:
+    """The export read as it streams in: once the header (format, version, tags) has been read,
+    which the export writes first, each entry is checked and handed on as soon as it is read.
+    A file written in another order is read whole first, then checked the same way."""
+    batch = Batch(source, [])
+    batch.records = _records(stream, source, batch)
+    return batch
+
+
+def _records(stream: BoundedStream, source: str, batch: Batch) -> Iterator[Record]:
+    from journal.importers.stream import NotAnObject, members
+
+    doc: dict[str, Any] = {}
+    held: list[Any] = []
+    index = 0
+    streaming = False
+    try:
+        for key, value in members(stream, source, "entries"):
+            if key == "entries.start":
+                doc["entries"] = []
+                continue
+            if key != "entries.item":
+                doc[key] = value
+                if key == "entries":
+                    raise InputError(f'Nothing was imported: {source}: "entries" must be a list.')
+                if key in ("tags", "format", "version") or key not in TOP_KEYS:
+                    _check_header_so_far(doc, source)
+                continue
+            if not streaming and "format" in doc and "version" in doc and "tags" in doc:
+                _check_header(doc, source)
+                batch.tags.extend(_tags(source, doc))
+                streaming = True
+            if streaming:
+                yield build_record(source, f"entry {index + 1} (index {index})", value)
+            else:
+                held.append(value)
+            index += 1
+    except NotAnObject:
+        raise _not_ours(source, None) from None
+    if "entries" not in doc:
+        _check_header(doc, source)
         raise InputError(f'Nothing was imported: {source}: "entries" must be a list.')
-    tags = [_tag(source, index, item) for index, item in enumerate(tags_data)]
-    records = [
-        build_record(source, f"entry {index + 1} (index {index})", item)
-        for index, item in enumerate(entries)
-    ]
-    return Batch(source, records, tags)
+    if streaming:
+        return
+    doc["entries"] = held
+    _check_header(doc, source)
+    batch.tags.extend(_tags(source, doc))
+    for n, item in enumerate(held):
+        yield build_record(source, f"entry {n + 1} (index {n})", item)
+
+
+def _check_header_so_far(doc: dict[str, Any], source: str) -> None:
+    """Refuse early what is already known to be wrong (before the entries are read)."""
+    if "format" in doc and doc["format"] != FORMAT_NAME:
+        return  # said once the whole file is read, with the jrnl hint if it applies
+    if "format" in doc and "version" in doc:
+        _check_header(doc, source)
+
+
+def _tags(source: str, doc: dict[str, Any]) -> list[NewTag]:
+    return [_tag(source, index, item) for index, item in enumerate(doc.get("tags") or [])]
 
 
 def _tag(source: str, index: int, data: Any) -> NewTag:

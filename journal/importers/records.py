@@ -12,10 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS, VALUE_COLUMNS, ActionStatus
 from journal.errors import InputError
-from journal.export.data import TEXT_FIELDS
 from journal.importers import ActionItemData, Record, refusal
-from journal.schemas import ActionStatus, AwareDatetime, EntryIn, Text, explain, validate
+from journal.instants import check_instant
+from journal.schemas import AwareDatetime, EntryIn, Text, explain, validate
 
 ENTRY_KEYS = frozenset(
     {
@@ -23,11 +24,7 @@ ENTRY_KEYS = frozenset(
         "occurred_at",
         "created_at",
         "updated_at",
-        *TEXT_FIELDS,
-        "flagged",
-        "private",
-        "tags",
-        "action_items",
+        *(spec.export for spec in FIELDS),
     }
 )
 
@@ -35,10 +32,10 @@ ENTRY_KEYS = frozenset(
 class ActionItemIn(BaseModel):
     """An action item as an export carries it."""
 
-    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid", use_enum_values=True)
 
-    text: Text = Field(min_length=1, max_length=500)
-    status: ActionStatus = "open"
+    text: Text = Field(min_length=1, max_length=BY_NAME["action"].max_length)
+    status: ActionStatus = ActionStatus.OPEN
     created_at: AwareDatetime
     closed_at: AwareDatetime | None = None
 
@@ -55,12 +52,16 @@ def instant(value: Any, name: str) -> datetime:
         raise InputError(f'{name} "{value}" is not an ISO 8601 date and time') from None
     if parsed.tzinfo is None:
         raise InputError(f'{name} "{value}" must include its offset, like +01:00')
-    return parsed
+    return check_instant(parsed, f"{name} {value.strip()}")
 
 
 def canonical_uuid(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError("uuid is missing")
+    if not isinstance(value, str):
+        raise InputError(
+            f'uuid must be text like "0b7c6a1e-8f51-4c3e-9d2a-5e4f3a2b1c0d", not {value!r:.40}'
+        )
     try:
         return str(uuidlib.UUID(value.strip()))
     except ValueError:
@@ -90,14 +91,13 @@ def _build(data: Any, where: str) -> Record:
     tags = data.get("tags") or []
     if not isinstance(tags, list):
         raise InputError("tags must be a list of {slug, polarity}")
-    fields: dict[str, Any] = {name: data.get(name) for name in TEXT_FIELDS}
+    fields: dict[str, Any] = {name: data.get(name) for name in VALUE_COLUMNS}
     fields.update(
         uuid=uuid,
         occurred_at=occurred,
         tags=tags,
-        flagged=_flag(data.get("flagged"), "flagged"),
-        private=_flag(data.get("private"), "private"),
     )
+    fields |= {name: _flag(data.get(name), name) for name in FLAG_COLUMNS}
     entry = validate(EntryIn, fields)
     items = data.get("action_items") or []
     if not isinstance(items, list):
@@ -120,4 +120,8 @@ def _item(data: Any, index: int) -> ActionItemData:
         item = ActionItemIn.model_validate(data)
     except ValidationError as exc:
         raise InputError(f"action item {index + 1}: {explain(exc)}") from None
+    where = f"action item {index + 1}"
+    check_instant(item.created_at, f"{where} created_at {item.created_at.isoformat()}")
+    if item.closed_at is not None:
+        check_instant(item.closed_at, f"{where} closed_at {item.closed_at.isoformat()}")
     return (item.text, item.status, item.created_at, item.closed_at)

@@ -7,6 +7,8 @@ number must always keep its meaning.
 
 from __future__ import annotations
 
+from journal.entry import CheckinAnswer
+
 QUESTIONS: tuple[str, ...] = (
     "I enjoy dealing with customers and co-workers.",
     "I would rather solve someone's problem than just close a sale.",
@@ -21,9 +23,9 @@ QUESTIONS: tuple[str, ...] = (
 )
 """Question ``n`` is ``QUESTIONS[n - 1]``."""
 
-ANSWERS: tuple[str, ...] = ("yes", "partly", "no")
+ANSWERS: tuple[str, ...] = CheckinAnswer.values()
 
-ANSWER_MARKS = {"yes": "●", "partly": "◐", "no": "○", None: "·"}
+ANSWER_MARKS: dict[str | None, str] = {a.value: a.symbol for a in CheckinAnswer} | {None: "·"}
 """One character per answer, for text histories (· = not answered)."""
 
 HISTORY_WEEKS = 8

@@ -11,13 +11,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta, tzinfo
 
+from journal.entry import Perspective
 from journal.review.model import Counts, GroupCount, MosaicDay, TagCount, trend
 from journal.rows import EntryRow
 from journal.taxonomy import BUILTIN_TAGS, GROUPS
 
 PREVIOUS_PERIODS = 4
 """How many earlier periods the dimension table compares against."""
-PERSPECTIVES = ("witnessed", "customer", "provider")
+PERSPECTIVES = Perspective.values()
 SPARK = "▁▂▃▄▅▆▇█"
 
 

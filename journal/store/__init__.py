@@ -41,6 +41,7 @@ from journal.store.writing import EntryWriting
 
 if TYPE_CHECKING:
     from journal.config import Settings
+    from journal.db.cipher import PassphrasePrompt
     from journal.store.health import JournalHealth
     from journal.store.imports import ImportStore
     from journal.store.interface import JournalStore
@@ -62,15 +63,24 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def open_store(settings: Settings, on_upgrade: Callable[[str], None] | None = None) -> JournalStore:
+def open_store(
+    settings: Settings,
+    on_upgrade: Callable[[str], None] | None = None,
+    passphrase: PassphrasePrompt | None = None,
+    tries: int | None = None,
+) -> JournalStore:
     """Open (creating or upgrading it if needed) the journal ``settings`` name.
 
-    ``on_upgrade`` hears the one sentence said before an older journal is upgraded. The store
-    writes its instants by ``settings.clock`` when one is given (tests), else by the system's.
+    ``on_upgrade`` hears the one sentence said before an older journal is upgraded;
+    ``passphrase`` (asked up to ``tries`` times) is the prompt for an encrypted journal whose
+    passphrase is neither in the environment nor the keyring. The store writes its instants by
+    ``settings.clock`` when one is given (tests), else by the system's.
     """
     from journal.db import open_database
 
-    db = open_database(settings.db_target, on_upgrade=on_upgrade)
+    db = open_database(
+        settings.db_target, on_upgrade=on_upgrade, passphrase=passphrase, tries=tries
+    )
     return Store(db, now=settings.clock or _utcnow)
 
 
@@ -80,10 +90,19 @@ class Store(EntryWriting, TagCatalogue, ActionItems, CaptureHelpers):
     def __init__(self, db: Database, now: Callable[[], datetime] = _utcnow) -> None:
         self.db = db
         self._now = now
+        self.unreadable: set[int] = set()
+
+    def now(self) -> datetime:
+        """The store's clock (injected by tests): what "now" means for a captured time."""
+        return self._now()
 
     @property
     def location(self) -> Path | None:
         return self.db.path
+
+    @property
+    def encrypted(self) -> bool:
+        return self.db.encrypted
 
     @cached_property
     def review(self) -> ReviewStore:

@@ -12,8 +12,10 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from journal.db import dt_from_db, dt_to_db
+from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError, NotFoundError
 from journal.rows import TEXT_FIELDS
+from journal.store.readability import EARLIEST_DB, LATEST_DB
 from journal.taxonomy import GROUPS
 
 if TYPE_CHECKING:
@@ -74,15 +76,20 @@ class ImportStore:
     ) -> int:
         """Overwrite the entry with ``data.uuid`` (fields, tags, action items); returns its id.
 
-        Whether it is in the trash stays as it was.
+        Whether it is in the trash stays as it was, and so does ``private`` when it is set:
+        private wins every merge, so a newer copy from another journal (where the entry was
+        never marked private) cannot make it public here and let the next export include it.
         """
         with self.db.transaction() as db:
-            row = db.execute("SELECT id FROM entry WHERE uuid = ?", (data.uuid,)).fetchone()
+            row = db.execute(
+                "SELECT id, private FROM entry WHERE uuid = ?", (data.uuid,)
+            ).fetchone()
             if row is None:
                 raise NotFoundError(f"There is no entry with uuid {data.uuid}.")
             entry_id = int(row[0])
             self.store.check_tags(data.tags)
             values = self._imported_values(data, created_at, updated_at)
+            values["private"] = int(data.private or bool(row[1]))
             sets = ", ".join(f"{name} = :{name}" for name in values)
             db.execute(f"UPDATE entry SET {sets} WHERE id = :_id", {**values, "_id": entry_id})
             db.execute("DELETE FROM entry_tag WHERE entry_id = ?", (entry_id,))
@@ -105,9 +112,11 @@ class ImportStore:
 
     def occurred_span(self) -> tuple[datetime | None, datetime | None]:
         """When the first and the last live, non-private entries happened (None: no entries)."""
+        # Within the supported range only: an unreadable row (see ``doctor``) has no place in it.
         first, last = self.db.execute(
             "SELECT min(occurred_at), max(occurred_at) FROM entry "
-            "WHERE trashed_at IS NULL AND private = 0"
+            "WHERE trashed_at IS NULL AND private = 0 AND occurred_at BETWEEN ? AND ?",
+            (EARLIEST_DB, LATEST_DB),
         ).fetchone()
         return dt_from_db(first), dt_from_db(last)
 
@@ -115,10 +124,9 @@ class ImportStore:
         self, data: EntryIn, created_at: datetime, updated_at: datetime
     ) -> dict[str, Any]:
         values: dict[str, Any] = {name: getattr(data, name) for name in TEXT_FIELDS}
+        values |= {name: int(getattr(data, name)) for name in FLAG_COLUMNS}
         values.update(
             occurred_at=dt_to_db(data.occurred_at or created_at),
-            flagged=int(data.flagged),
-            private=int(data.private),
             created_at=dt_to_db(created_at),
             updated_at=dt_to_db(updated_at),
         )

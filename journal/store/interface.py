@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from journal.rows import ActionItemRow, EntryRow, Page, TagTotal, TagUsage
     from journal.schemas import EntryIn, EntryPatch, TagIn
+    from journal.store.repair import BadEntry
     from journal.store.review_state import ReviewedItem, WeekState
     from journal.values import EntryFilter
 
@@ -136,7 +137,20 @@ class Health(Protocol):
     """What ``doctor`` checks and repairs in a journal."""
 
     def integrity_problems(self) -> list[str]:
-        """What the storage's own integrity check found; empty when the journal is whole."""
+        """What the storage's own integrity check found wrong with the file (damage, not a
+        row's values); empty when the journal is whole."""
+        ...
+
+    def constraint_breaches(self) -> list[str]:
+        """Rows whose values break a constraint (written past them by another program)."""
+        ...
+
+    def unreadable_entries(self) -> list[BadEntry]:
+        """Every entry with a value (its own, a tag's or an action item's) that cannot be read."""
+        ...
+
+    def repair_entry(self, bad: BadEntry, now: datetime) -> str:
+        """Mend one unreadable entry (to the trash, its text kept); one line saying how."""
         ...
 
     def schema_version(self) -> str: ...
@@ -156,6 +170,18 @@ class JournalStore(Protocol):
     @property
     def location(self) -> Path | None:
         """The journal's file, when it is one (the doctor checks its permissions)."""
+        ...
+
+    @property
+    def encrypted(self) -> bool:
+        """True for an encrypted journal: backups and exports say so."""
+        ...
+
+    unreadable: set[int]
+    """Ids of entries left out of what was read because a value cannot be read back."""
+
+    def now(self) -> datetime:
+        """The store's clock (injected by tests): what "now" means for a captured time."""
         ...
 
     @property

@@ -8,13 +8,15 @@ probes, so a page costs about the same at any size of journal.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
-from journal.errors import NotFoundError
+from journal.entry import REFLECTED_BY
+from journal.errors import DatabaseError, InputError, NotFoundError
 from journal.rows import ENTRY_COLUMNS, EntryRow, Page, tag_mark
 from journal.store.action_items import ITEM_SELECT, item_from
+from journal.store.readability import action_problem, entry_problems, tag_problem
 from journal.values import EntryFilter
 
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
@@ -26,14 +28,27 @@ TAG_PROBE = 2000
 """Above this many uses a tag counts as common for the tag filter's plan."""
 
 
+ID_MIN, ID_MAX = -(2**63), 2**63 - 1
+"""What an SQLite integer holds: ids and cursor numbers outside it name nothing."""
+
+
 class EntryReading:
     """The store's queries over entries, each entry handed out with its tags and action items."""
 
     db: Database
+    unreadable: set[int]
+    """Ids of entries skipped because a value could not be read back (see ``doctor``)."""
 
     def get(self, entry_id: int) -> EntryRow:
+        if not ID_MIN <= entry_id <= ID_MAX:
+            raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
         rows = self._fetch(f"{_SELECT} WHERE e.id = ?", (entry_id,))
         if not rows:
+            if entry_id in self.unreadable:
+                raise DatabaseError(
+                    f"Entry #{entry_id} holds values that cannot be read back; run "
+                    "`service-journal doctor --repair` to mend it."
+                )
             raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
         return rows[0]
 
@@ -58,15 +73,16 @@ class EntryReading:
             match = fts_query(flt.search)
             return self._search(match, where, params, limit, cursor) if match else Page([], None)
         if cursor:
-            at, _, last_id = cursor.partition("|")
+            at, last_id = _list_cursor(cursor)
             where += " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))"
-            params = [*params, at, at, int(last_id)]
+            params = [*params, at, at, last_id]
         sql = f"{_SELECT} WHERE {where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?"
-        rows = self._fetch(sql, (*params, limit + 1))
-        if len(rows) > limit:
-            last = rows[limit - 1]
-            return Page(rows[:limit], f"{dt_to_db(last.occurred_at)}|{last.id}")
-        return Page(rows, None)
+        raws = self.db.named(sql, (*params, limit + 1)).fetchall()
+        if len(raws) > limit:
+            # The key of the last row as stored, so a row skipped as unreadable keeps its place.
+            last = raws[limit - 1]
+            return Page(self._entries(raws[:limit]), f"{last['occurred_at']}|{last['id']}")
+        return Page(self._entries(raws), None)
 
     def _search(
         self, match: str, where: str, params: builtins.list[Any], limit: int, cursor: str | None
@@ -78,8 +94,9 @@ class EntryReading:
         first (cursor ``r:OFFSET``), older matches follow newest first (cursor ``i:ID``).
         """
         rows: builtins.list[EntryRow] = []
-        if cursor is None or cursor.startswith("r:"):
-            offset = int(cursor[2:]) if cursor else 0
+        kind, number = _search_cursor(cursor)
+        if kind == "r":
+            offset = number
             window = (
                 "SELECT rowid AS rid, rank AS score FROM entry_fts WHERE entry_fts MATCH ? "
                 f"ORDER BY rowid DESC LIMIT {SEARCH_WINDOW}"
@@ -88,9 +105,10 @@ class EntryReading:
                 f"{_SELECT} JOIN ({window}) m ON m.rid = e.id WHERE {where} "
                 "ORDER BY m.score, e.id DESC LIMIT ? OFFSET ?"
             )
-            rows = self._fetch(sql, (match, *params, limit + 1, offset))
-            if len(rows) > limit:
-                return Page(rows[:limit], f"r:{offset + limit}")
+            raws = self.db.named(sql, (match, *params, limit + 1, offset)).fetchall()
+            rows = self._entries(raws[:limit])
+            if len(raws) > limit:
+                return Page(rows, f"r:{offset + limit}")
             size, oldest = self.db.execute(
                 f"SELECT count(*), min(rid) FROM ({window})", (match,)
             ).fetchone()
@@ -98,7 +116,7 @@ class EntryReading:
                 return Page(rows, None)
             below = int(oldest)
         else:
-            below = int(cursor[2:])
+            below = number
         # Older matches, newest first, read from the index in bounded chunks.
         while len(rows) <= limit:
             ids = [
@@ -171,7 +189,7 @@ class EntryReading:
             clauses.append("e.private = ?")
             params.append(int(flt.private))
         if flt.unreflected:
-            clauses.append("e.differently IS NULL AND e.lesson IS NULL")
+            clauses.append(" AND ".join(f"e.{name} IS NULL" for name in REFLECTED_BY))
         return " AND ".join(clauses), params
 
     def _tag_clause(
@@ -203,19 +221,21 @@ class EntryReading:
     def _fetch(
         self, sql: str, params: tuple[Any, ...] | builtins.list[Any]
     ) -> builtins.list[EntryRow]:
-        rows = self.db.execute(sql, params).fetchall()
+        return self._entries(self.db.named(sql, params).fetchall())
+
+    def _entries(self, rows: Sequence[Any]) -> builtins.list[EntryRow]:
+        """Entry rows as read, with their tags and action items; an entry with a value that
+        cannot be read back is left out and its id noted in ``unreadable``."""
         if not rows:
             return []
         # Read by the names of the SELECT's columns (ENTRY_COLUMNS), whatever their order.
         entries = [
-            EntryRow(
-                **{
-                    name: _READ.get(name, _same)(value)
-                    for name, value in zip(ENTRY_COLUMNS, raw, strict=True)
-                }
-            )
+            EntryRow(**{name: _READ.get(name, _same)(raw[name]) for name in ENTRY_COLUMNS})
             for raw in rows
+            if not self._unreadable_row(raw)
         ]
+        if not entries:
+            return []
         by_id = {entry.id: entry for entry in entries}
         marks = ",".join("?" * len(by_id))
         ids = tuple(by_id)
@@ -223,11 +243,27 @@ class EntryReading:
             f"SELECT entry_id, tag_slug, polarity FROM entry_tag WHERE entry_id IN ({marks}) "
             "ORDER BY polarity DESC, tag_slug"
         )
+        bad: set[int] = set()
         for entry_id, slug, polarity in self.db.execute(tag_sql, ids).fetchall():
+            if tag_problem(slug, polarity):
+                bad.add(entry_id)
+                continue
             by_id[entry_id].tags.append(tag_mark(slug, polarity))
         for item in self.db.named(f"{ITEM_SELECT} WHERE entry_id IN ({marks}) ORDER BY id", ids):
+            if action_problem(item):
+                bad.add(item["entry_id"])
+                continue
             by_id[item["entry_id"]].action_items.append(item_from(item))
+        if bad:
+            self.unreadable.update(bad)
+            return [entry for entry in entries if entry.id not in bad]
         return entries
+
+    def _unreadable_row(self, raw: Any) -> bool:
+        if entry_problems(raw):
+            self.unreadable.add(raw["id"])
+            return True
+        return False
 
 
 def _same(value: Any) -> Any:
@@ -243,3 +279,40 @@ _READ: dict[str, Callable[[Any], Any]] = {
     "private": bool,
 }
 """How a stored value becomes the row's (instants as UTC datetimes, flags as booleans)."""
+
+
+def _bad_cursor(cursor: str) -> InputError:
+    shown = cursor if len(cursor) <= 40 else cursor[:39] + "…"
+    return InputError(
+        f'"{shown}" is not a cursor of this list; use the next_cursor of the previous --json page.'
+    )
+
+
+def _number(text: str, cursor: str) -> int:
+    if not text.lstrip("-").isdigit() or len(text) > 20:
+        raise _bad_cursor(cursor)
+    value = int(text)
+    if not ID_MIN <= value <= ID_MAX:
+        raise _bad_cursor(cursor)
+    return value
+
+
+def _list_cursor(cursor: str) -> tuple[str, int]:
+    """(occurred_at as stored, id) from a list cursor ``AT|ID``."""
+    at, bar, last_id = cursor.partition("|")
+    if not bar or not at:
+        raise _bad_cursor(cursor)
+    return at, _number(last_id, cursor)
+
+
+def _search_cursor(cursor: str | None) -> tuple[str, int]:
+    """("r", offset into the ranked window) or ("i", the id older matches continue below)."""
+    if cursor is None:
+        return "r", 0
+    kind, colon, number = cursor.partition(":")
+    if kind not in ("r", "i") or not colon:
+        raise _bad_cursor(cursor)
+    value = _number(number, cursor)
+    if kind == "r" and value < 0:
+        raise _bad_cursor(cursor)
+    return kind, value

@@ -11,7 +11,6 @@ Week labels are the ISO labels (``2026-W47``), also for Sunday-start weeks (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from journal.store.review_items import (
 )
 from journal.store.review_marks import ReviewMarks
 from journal.taxonomy import normalise_slug, suggest
+from journal.textrules import clean
 from journal.weeks import normalise_week, shift_week
 
 __all__ = [
@@ -40,11 +40,8 @@ __all__ = [
     "normalise_week",
     "streak_from",
 ]
-
 PLAN_MAX = 300
 COACH_QUESTIONS_MAX = 2000
-
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -110,7 +107,7 @@ class ReviewStore(ReviewItems, ReviewMarks):
     def set_focus(self, week: str, tag: str | None, plan: str | None = None) -> WeekState:
         """The behaviour to practise in the week after ``week``; no tag (and no plan) clears it."""
         label = normalise_week(week)
-        plan = _clean_text(plan, "The plan", PLAN_MAX, one_line=True)
+        plan = clean(plan, "The plan", PLAN_MAX, one_line=True)
         slug = normalise_slug(tag) if isinstance(tag, str) and tag.strip() else None
         if slug is None and plan is not None:
             raise InputError("Choose a tag to practise before writing a plan for it.")
@@ -155,7 +152,7 @@ class ReviewStore(ReviewItems, ReviewMarks):
 
     def set_coach_questions(self, week: str, text: str | None) -> WeekState:
         label = normalise_week(week)
-        cleaned = _clean_text(text, "Questions for the coach", COACH_QUESTIONS_MAX, one_line=False)
+        cleaned = clean(text, "Questions for the coach", COACH_QUESTIONS_MAX, one_line=False)
         with self.db.transaction() as db:
             self._touch(label)
             db.execute(
@@ -267,21 +264,3 @@ class ReviewStore(ReviewItems, ReviewMarks):
         if self.db.execute("SELECT 1 FROM tag WHERE slug = ?", (slug,)).fetchone() is None:
             known = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
             raise UnknownTagError(slug, suggest(slug, known))
-
-
-def _clean_text(value: str | None, name: str, limit: int, *, one_line: bool) -> str | None:
-    """Trimmed text or None; too long, control characters or (if asked) line breaks refused."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{name} must be text.")
-    text = value.strip()
-    if not text:
-        return None
-    if len(text) > limit:
-        raise InputError(f"{name} is too long: at most {limit} characters.")
-    if one_line and ("\n" in text or "\r" in text or "\t" in text):
-        raise InputError(f"{name} must be a single line.")
-    if _CONTROL_RE.search(text):
-        raise InputError(f"{name} must not contain control characters.")
-    return text

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from journal.db import dt_to_db, is_unique_violation
+from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError, UnknownTagError
 from journal.rows import TEXT_FIELDS, EntryRow
 from journal.store.reading import EntryReading
@@ -35,11 +36,10 @@ class EntryWriting(EntryReading):
         with self.db.transaction() as db:
             self.check_tags(data.tags)
             values = {name: getattr(data, name) for name in TEXT_FIELDS}
+            values |= {name: int(getattr(data, name)) for name in FLAG_COLUMNS}
             values.update(
                 uuid=data.uuid or str(uuidlib.uuid4()),
                 occurred_at=dt_to_db(data.occurred_at or now),
-                flagged=int(data.flagged),
-                private=int(data.private),
                 created_at=dt_to_db(now),
                 updated_at=dt_to_db(now),
             )
@@ -75,7 +75,7 @@ class EntryWriting(EntryReading):
                     changes.pop("occurred_at")
                 else:
                     changes["occurred_at"] = dt_to_db(changes["occurred_at"])
-            for name in ("flagged", "private"):
+            for name in FLAG_COLUMNS:
                 if name in changes:
                     if changes[name] is None:
                         changes.pop(name)

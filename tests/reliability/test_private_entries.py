@@ -113,3 +113,56 @@ def test_review_json_never_contains_private_entries(
         json.loads(output)
         assert SECRET not in output.lower()
         assert PUBLIC in output.lower()
+
+
+# ------------------------------------------------------------------ private wins every merge
+
+
+def _json_of(db: str, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--db", db, "export", "--format", "json"]) == 0
+    return capsys.readouterr().out
+
+
+def _import(db: str, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["--db", db, "import", str(path)]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_import_never_makes_a_private_entry_public(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Export A, import into B, mark private in B, edit in A, export A again, import into B."""
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    file = tmp_path / f"a.{fmt}"
+    assert main(["--db", a, "add", f"{SECRET} at the counter"]) == 0
+    capsys.readouterr()
+    assert main(["--db", a, "export", "--format", fmt, "-o", str(file)]) == 0
+    assert "added 1" in _import(b, file, capsys)
+    assert main(["--db", b, "edit", "1", "--private"]) == 0
+    assert main(["--db", a, "edit", "1", "--lesson", f"{SECRET} lesson"]) == 0
+    assert main(["--db", a, "export", "--format", fmt, "-o", str(file), "--force"]) == 0
+    capsys.readouterr()
+    assert "updated 1" in _import(b, file, capsys)
+    assert main(["--db", b, "show", "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["private"] is True
+    assert shown["lesson"] == f"{SECRET} lesson"  # the newer text arrived; privacy stayed
+    assert SECRET not in _json_of(b, capsys)
+
+
+def test_a_file_can_still_make_a_public_entry_private(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    file = tmp_path / "a.json"
+    assert main(["--db", a, "add", f"{SECRET} at the counter"]) == 0
+    assert main(["--db", a, "export", "--format", "json", "-o", str(file)]) == 0
+    capsys.readouterr()
+    _import(b, file, capsys)
+    doc = json.loads(file.read_text())
+    doc["entries"][0]["private"] = True
+    doc["entries"][0]["updated_at"] = "2099-01-01T00:00:00+00:00"
+    file.write_text(json.dumps(doc))
+    assert "updated 1" in _import(b, file, capsys)
+    assert SECRET not in _json_of(b, capsys)

@@ -283,7 +283,13 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
 
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
+        await settle(  # on screen and laid out: a click before that lands on nothing
+            pilot,
+            lambda: (
+                isinstance(app.screen, RestoreDraftDialog)
+                and app.screen.query_one("#restore").region.width > 0
+            ),
+        )
         await pilot.click("#restore")
         await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
         assert app.query_one("#what", Input).value == "Half-written encounter"

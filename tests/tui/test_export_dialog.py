@@ -174,7 +174,7 @@ async def test_x_in_the_review_exports_the_reviewed_week(journal: Path, docs: Pa
                 isinstance(app.screen, ReviewScreen)
                 and app.screen.review is not None
                 and app.screen.review.week == WEEK
-                and not app.screen._loading
+                and not app.screen.reading
             ),
         )
         app.screen.query_one("#review-body").focus()

@@ -90,9 +90,7 @@ def shown(app: ServiceJournalApp, week: str) -> bool:
         isinstance(screen, ReviewScreen)
         and screen.review is not None
         and screen.review.week == week
-        and not screen._loading
-        and screen._forms_ready
-        and not screen._writing
+        and screen.settled
     )
 
 
@@ -263,7 +261,7 @@ async def test_checkin_answers_are_stored(tmp_path: Path) -> None:
         await pilot.press("c")
         assert app.focused is screen.query_one("#checkin-1")
         await pilot.press("1", "down", "3", "down", "right", "right", "down", "2", "backspace")
-        await settle(pilot, lambda: not screen._writing)
+        await settle(pilot, lambda: not screen.writes.pending)
         assert "3/10" in text_of(screen, "#review-progress")
         history = text_of(screen, "#checkin-history-2")
         assert history.endswith("○")  # this week's "no" is the last mark
@@ -283,9 +281,9 @@ async def test_setting_the_focus_for_next_week(tmp_path: Path) -> None:
         await pilot.press("enter")  # open the list; the recurring problem comes first
         await settle(pilot, lambda: select.expanded)
         await pilot.press("down", "enter")
-        await settle(pilot, lambda: select.value == "attention" and not screen._writing)
+        await settle(pilot, lambda: select.value == "attention" and not screen.writes.pending)
         await pilot.press("tab", *"when a guest waits, I will greet them first", "enter")
-        await settle(pilot, lambda: not screen._writing)
+        await settle(pilot, lambda: not screen.writes.pending)
         assert "Next week: practise attention." in text_of(screen, "#focus-status")
         assert "Focus attention" in text_of(screen, "#review-progress")
     with open_store(path) as store:
@@ -368,7 +366,7 @@ async def test_single_letter_keys_do_nothing_in_text_fields(tmp_path: Path) -> N
         assert screen.week == WEEK and isinstance(app.screen, ReviewScreen)
         assert screen.coach.area.text == "gm[t"
         await pilot.press("tab")  # leaving the field saves the questions
-        await settle(pilot, lambda: not screen._writing)
+        await settle(pilot, lambda: not screen.writes.pending)
     with open_store(path) as store:
         state = store.review.get_week(WEEK)
         assert state is not None and state.coach_questions == "gm[t"

@@ -16,12 +16,15 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label
+from textual.worker import Worker, get_current_worker
 
 from journal.errors import InputError, JournalError
 from journal.weeks import WEEK_EXAMPLE, shift_week, week_of
+from tui.access import journal_app
 from tui.dialogs.export_options import (
     FORMATS,
     KINDS,
@@ -55,6 +58,20 @@ def span_text(chosen: ExportRange) -> str:
     return f"{day_text(chosen.first)} – {day_text(chosen.last)}"
 
 
+PREVIEW = "export-preview"
+"""The worker group of the preview: one preview is built at a time, the latest asked for."""
+
+
+def served_from_text() -> str:
+    """In a browser the file is still written by the app, on the machine running `serve`."""
+    import socket
+
+    return (
+        f"The file is written on {socket.gethostname()}, the computer serving this page, "
+        "not on the device showing it."
+    )
+
+
 class ExportDialog(ModalScreen[Path | None]):
     """Returns the path written, or None when closed without writing."""
 
@@ -78,7 +95,6 @@ class ExportDialog(ModalScreen[Path | None]):
         self.only_flagged = only_flagged
         self.folder = folder
         self._timer: Timer | None = None
-        self._generation = 0
         self._previewing: ExportOptions | None = None
         self._default_path = ""
         self._writing = False
@@ -87,7 +103,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     @property
     def journal_app(self) -> ServiceJournalApp:
-        return self.app  # type: ignore[return-value]
+        return journal_app(self)
 
     # ----------------------------------------------------------------- layout
 
@@ -147,6 +163,8 @@ class ExportDialog(ModalScreen[Path | None]):
             with Horizontal(classes="export-row"):
                 yield Label("File", classes="export-label")
                 yield Input(self._default_path, id="export-path", compact=True)
+            if app.is_web:
+                yield Label(served_from_text(), id="export-where", markup=False)
             yield Label("", id="export-error", classes="field-error", markup=False)
             yield ExportPreview(id="export-preview")
             yield Label("", id="export-more")
@@ -245,7 +263,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self._show_error(exc.message)
             span.update("")
             self._previewing = None
-            self._generation += 1
+            self.workers.cancel_group(self, PREVIEW)  # its answer is for a range no longer asked
             self.preview.border_subtitle = ""
             self.preview.show_message("The preview appears once the range is right.")
             self.query_one("#export-more", Label).update("")
@@ -259,24 +277,39 @@ class ExportDialog(ModalScreen[Path | None]):
         if options == self._previewing:
             return
         self._previewing = options
-        self._generation += 1
         self.preview.border_subtitle = "rendering…"
-        self._build_preview(self._generation, options)
+        self._build_preview(options)
 
     # ----------------------------------------------------------------- preview
 
-    @work(thread=True, group="export-preview", exit_on_error=False)
-    def _build_preview(self, generation: int, options: ExportOptions) -> None:
+    class Previewed(Message):
+        """A preview worker's export, or why it could not be built; dropped when a later
+        preview (or a wrong range) cancelled the worker."""
+
+        def __init__(self, worker: Worker[None], export: Export | None, error: str = "") -> None:
+            super().__init__()
+            self.worker = worker
+            self.export = export
+            self.error = error
+
+    @work(thread=True, exclusive=True, group=PREVIEW, exit_on_error=False)
+    def _build_preview(self, options: ExportOptions) -> None:
+        worker: Worker[None] = get_current_worker()
         try:
             export = self.journal_app.backend.call(build, options, self.zone, self.week_start)
         except JournalError as exc:
-            self.app.call_from_thread(self._render_failed, generation, str(exc))
+            self.post_message(self.Previewed(worker, None, str(exc)))
             return
-        self.app.call_from_thread(self._rendered, generation, export)
+        self.post_message(self.Previewed(worker, export))
 
-    async def _rendered(self, generation: int, export: Export) -> None:
-        if generation != self._generation or not self.is_attached:
+    async def on_export_dialog_previewed(self, event: Previewed) -> None:
+        if event.worker.is_cancelled or not self.is_attached:
             return
+        if event.export is None:
+            self.preview.border_subtitle = ""
+            self.preview.show_message(event.error)
+            return
+        export = event.export
         preview = self.preview
         if export.options.format == "markdown":
             hidden = await preview.show_markdown(export.text)
@@ -288,11 +321,6 @@ class ExportDialog(ModalScreen[Path | None]):
         more.update(
             f"The preview shows the beginning; the file holds all {lines} lines." if hidden else ""
         )
-
-    def _render_failed(self, generation: int, message: str) -> None:
-        if generation == self._generation and self.is_attached:
-            self.preview.border_subtitle = ""
-            self.preview.show_message(message)
 
     # ----------------------------------------------------------------- writing
 

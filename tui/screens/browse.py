@@ -20,6 +20,7 @@ from journal.errors import InputError, JournalError
 from journal.store import EntryRow
 from journal.store.interface import JournalStore
 from journal.values import EntryFilter
+from tui.access import journal_app
 from tui.forms import FormError
 from tui.widgets.entry_list import EntryList
 from tui.widgets.entry_rows import column_widths, columns, row_cells
@@ -127,7 +128,9 @@ class BrowseScreen(Screen[None]):
     def reload(self) -> None:
         """Read the filters and start again from the first page."""
         try:
-            data = filter_data(self.filters.raw(), self.app.zone, self.app.settings.week_start)
+            data = filter_data(
+                self.filters.raw(), journal_app(self).zone, journal_app(self).settings.week_start
+            )
             flt = EntryFilter(**data)
         except FormError as exc:
             self.filters.show_error(exc.message)
@@ -142,7 +145,7 @@ class BrowseScreen(Screen[None]):
         self._loading = True
         self.refresh_bindings()
         try:
-            page = self.app.backend.call_now(lambda store: store.list(flt, limit=PAGE))
+            page = journal_app(self).backend.call_now(lambda store: store.list(flt, limit=PAGE))
         except JournalError as exc:
             self._failed(self._generation, str(exc))
             return
@@ -161,7 +164,9 @@ class BrowseScreen(Screen[None]):
     @work(thread=True, group="browse-load")
     def _load(self, generation: int, flt: EntryFilter, cursor: str | None, fresh: bool) -> None:
         try:
-            page = self.app.backend.call(lambda store: store.list(flt, limit=PAGE, cursor=cursor))
+            page = journal_app(self).backend.call(
+                lambda store: store.list(flt, limit=PAGE, cursor=cursor)
+            )
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
             return
@@ -177,7 +182,7 @@ class BrowseScreen(Screen[None]):
             return store.count(flt), store.count(EntryFilter(trashed=flt.trashed))
 
         try:
-            totals = self.app.backend.call(counts)
+            totals = journal_app(self).backend.call(counts)
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
             return
@@ -210,7 +215,7 @@ class BrowseScreen(Screen[None]):
             self._load_more()
 
     def _cells(self, entry: EntryRow) -> tuple[str, ...]:
-        return row_cells(entry, self._widths, self.app.zone)
+        return row_cells(entry, self._widths, journal_app(self).zone)
 
     def _show_count(self) -> None:
         where = "in the trash" if self._filter.trashed else plural(self._total, "entry")
@@ -237,7 +242,7 @@ class BrowseScreen(Screen[None]):
             return [t.slug for t in store.tag_catalogue()], store.recent_settings()
 
         try:
-            slugs, settings = self.app.backend.call(read)
+            slugs, settings = journal_app(self).backend.call(read)
         except JournalError:
             return
         self.app.call_from_thread(self.filters.set_tags, slugs)
@@ -273,7 +278,7 @@ class BrowseScreen(Screen[None]):
         from tui.dialogs.export import ExportDialog
         from tui.dialogs.export_options import range_from_bounds
 
-        flt, app = self._filter, self.app
+        flt, app = self._filter, journal_app(self)
         chosen = None
         if flt.start is not None and flt.end is not None:
             chosen = range_from_bounds(flt.start, flt.end, app.zone, app.settings.week_start)
@@ -353,7 +358,7 @@ class BrowseScreen(Screen[None]):
                 store.restore(entry_id)
 
         try:
-            self.app.backend.call(change)
+            journal_app(self).backend.call(change)
         except JournalError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return

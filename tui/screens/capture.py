@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import DatabaseError, JournalError
+from tui.access import journal_app
 from tui.forms import FormError, draft_summary, has_content, new_entry, require_what
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
@@ -119,7 +120,7 @@ class CaptureScreen(Screen[None]):
             }
 
         try:
-            loaded = self.app.backend.call(read)
+            loaded = journal_app(self).backend.call(read)
         except DatabaseError:
             return  # the app shows the error screen
         self.app.call_from_thread(self._loaded, loaded)
@@ -171,7 +172,7 @@ class CaptureScreen(Screen[None]):
             return
         self._saving = True
         self._generation += 1
-        self._status("Saving…" if self.app.backend.is_open else "Opening journal…")
+        self._status("Saving…" if journal_app(self).backend.is_open else "Opening journal…")
         self._save(values)
 
     @work(thread=True, group="capture-save")
@@ -179,7 +180,7 @@ class CaptureScreen(Screen[None]):
         # Checked here, off the UI thread: a save before the app's background imports have run
         # imports the validation layer (pydantic, ~0.1 s), which would freeze the form.
         try:
-            data = new_entry(values, self.app.zone)
+            data = new_entry(values, journal_app(self).zone)
         except FormError as exc:
             self.app.call_from_thread(self._refused, exc)
             return
@@ -190,7 +191,7 @@ class CaptureScreen(Screen[None]):
             return entry
 
         try:
-            entry = self.app.backend.call(add)
+            entry = journal_app(self).backend.call(add)
         except JournalError as exc:
             self.app.call_from_thread(self._save_failed, str(exc))
             return
@@ -218,7 +219,7 @@ class CaptureScreen(Screen[None]):
     @work(thread=True, group="capture-load")
     def _refresh_settings(self) -> None:
         try:
-            settings = self.app.backend.call(lambda store: store.recent_settings())
+            settings = journal_app(self).backend.call(lambda store: store.recent_settings())
         except JournalError:
             return
         self.app.call_from_thread(self.fields.set_settings, settings)
@@ -232,7 +233,7 @@ class CaptureScreen(Screen[None]):
 
     def autosave(self) -> None:
         """Keep the form as the draft when it changed since the last write."""
-        if self._saving or self._draft_offer_open or not self.app.backend.is_open:
+        if self._saving or self._draft_offer_open or not journal_app(self).backend.is_open:
             return
         payload = self.draft_payload()
         if payload == self._last_draft:
@@ -252,7 +253,7 @@ class CaptureScreen(Screen[None]):
             return True
 
         try:
-            written = self.app.backend.call(write)
+            written = journal_app(self).backend.call(write)
         except JournalError:
             return
         if written and payload is not None:
@@ -268,9 +269,9 @@ class CaptureScreen(Screen[None]):
             return False
         try:
             if payload is None:
-                self.app.backend.call(lambda store: store.clear_draft())
+                journal_app(self).backend.call(lambda store: store.clear_draft())
             else:
-                self.app.backend.call(lambda store: store.save_draft(payload))
+                journal_app(self).backend.call(lambda store: store.save_draft(payload))
         except JournalError:
             return False
         return payload is not None

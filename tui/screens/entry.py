@@ -15,44 +15,31 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, Label, Select, TextArea
+from textual.widgets import Checkbox, Label
 
+from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
 from journal.errors import JournalError
 from journal.store import EntryRow
 from journal.store.interface import JournalStore
+from tui.access import journal_app
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.styles import ENTRY
-from tui.widgets.choice import Choice
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
-from tui.widgets.quick_fields import QuickFields
-from tui.widgets.reflection import DETAILS, reflection_fields
+from tui.widgets.quick_fields import QUICK_NAMES, QuickFields
+from tui.widgets.reflection import NAMES, form_value, read_widget, reflection_fields, write_widget
 from tui.widgets.tag_picker import TagPicker
 
-ONE_LINERS = ("lesson", "action")
 WHEN_FORMAT = "%Y-%m-%d %H:%M"
+FLAG_TEXTS = {"flagged": "Flag for coaching", "private": "Private (never exported)"}
+"""The checkboxes' words (another flag shows its label)."""
 
 
 def entry_values(entry: EntryRow, zone: Any) -> dict[str, Any]:
     """An entry as the raw field values the form shows."""
-    return {
-        "what": entry.what,
-        "setting": entry.setting or "",
-        "when": entry.occurred_at.astimezone(zone).strftime(WHEN_FORMAT),
-        "perspective": entry.perspective,
-        "overall": entry.overall,
-        "tags": [str(t) for t in entry.tags],
-        "differently": entry.differently or "",
-        "situation": entry.situation or "",
-        "behaviour": entry.behaviour or "",
-        "impact": entry.impact or "",
-        "why": entry.why,
-        "lesson": entry.lesson or "",
-        "action": entry.action or "",
-        "left_them": entry.left_them,
-        "flagged": entry.flagged,
-        "private": entry.private,
-    }
+    values = {spec.name: form_value(entry, spec) for spec in FIELDS}
+    values["when"] = entry.occurred_at.astimezone(zone).strftime(WHEN_FORMAT)
+    return values
 
 
 class EntryScreen(Screen[EntryRow | None]):
@@ -79,8 +66,9 @@ class EntryScreen(Screen[EntryRow | None]):
                 yield Label("Reflection", classes="section-title")
                 yield from reflection_fields()
                 with Horizontal(classes="field-row"):
-                    yield Checkbox("Flag for coaching", id="flagged", compact=True)
-                    yield Checkbox("Private (never exported)", id="private", compact=True)
+                    for name in FLAG_COLUMNS:
+                        text = FLAG_TEXTS.get(name, BY_NAME[name].label)
+                        yield Checkbox(text, id=name, compact=True)
                 yield Label(id="reflection-error", classes="field-error", markup=False)
         yield KeyHints()
 
@@ -97,7 +85,7 @@ class EntryScreen(Screen[EntryRow | None]):
             return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
 
         try:
-            entry, catalogue, settings = self.app.backend.call(read)
+            entry, catalogue, settings = journal_app(self).backend.call(read)
         except JournalError as exc:
             self.app.call_from_thread(self._load_failed, str(exc))
             return
@@ -110,7 +98,7 @@ class EntryScreen(Screen[EntryRow | None]):
     def _loaded(self, entry: EntryRow, catalogue: list[Any], settings: list[str]) -> None:
         self.query_one(TagPicker).set_catalogue(catalogue)
         self.fields.set_settings(settings)
-        values = entry_values(entry, self.app.zone)
+        values = entry_values(entry, journal_app(self).zone)
         self._fill(values)
         self._original = self.values()
         self._heading(entry)
@@ -124,30 +112,13 @@ class EntryScreen(Screen[EntryRow | None]):
 
     def _fill(self, values: dict[str, Any]) -> None:
         self.fields.load(values)
-        for name in DETAILS:
-            self.query_one(f"#{name}", TextArea).load_text(values[name])
-        why = self.query_one("#why", Select)
-        if values["why"]:
-            why.value = values["why"]
-        else:
-            why.clear()
-        for name in ONE_LINERS:
-            self.query_one(f"#{name}", Input).value = values[name]
-        self.query_one("#left_them", Choice).value = values["left_them"]
-        for name in ("flagged", "private"):
-            self.query_one(f"#{name}", Checkbox).value = values[name]
+        for name in (*NAMES, *FLAG_COLUMNS):
+            write_widget(self.query_one(f"#{name}"), values[name])
 
     def values(self) -> dict[str, Any]:
         data = self.fields.values()
-        for name in DETAILS:
-            data[name] = self.query_one(f"#{name}", TextArea).text
-        why = self.query_one("#why", Select).value
-        data["why"] = why if isinstance(why, str) else None
-        for name in ONE_LINERS:
-            data[name] = self.query_one(f"#{name}", Input).value
-        data["left_them"] = self.query_one("#left_them", Choice).value
-        for name in ("flagged", "private"):
-            data[name] = self.query_one(f"#{name}", Checkbox).value
+        for name in (*NAMES, *FLAG_COLUMNS):
+            data[name] = read_widget(self.query_one(f"#{name}"))
         return data
 
     def changes(self) -> dict[str, Any]:
@@ -178,7 +149,7 @@ class EntryScreen(Screen[EntryRow | None]):
         if "tags" in data:
             data["tags"] = tag_marks(data["tags"])
         if "when" in data:
-            at = parse_when_text(data.pop("when"), self.app.zone)
+            at = parse_when_text(data.pop("when"), journal_app(self).zone)
             if at is not None:
                 data["occurred_at"] = at
         from journal.schemas import EntryPatch  # the validation layer, when saving
@@ -186,10 +157,8 @@ class EntryScreen(Screen[EntryRow | None]):
         return check(EntryPatch, data)
 
     def _show_error(self, exc: FormError) -> None:
-        if exc.field in ("what", "when", "occurred_at", "setting", "perspective", "overall"):
+        if exc.field in QUICK_NAMES:
             self.fields.show_error(exc.field, exc.message)
-        elif exc.field in ("tags", "differently"):
-            self.fields.show_error("form", exc.message)
         else:
             self._reflection_error(exc.message)
             for widget in self.query(f"#{exc.field}"):
@@ -203,7 +172,7 @@ class EntryScreen(Screen[EntryRow | None]):
     @work(thread=True, group="entry-save")
     def _save(self, patch: Any) -> None:
         try:
-            entry = self.app.backend.call(lambda store: store.update(self.entry_id, patch))
+            entry = journal_app(self).backend.call(lambda store: store.update(self.entry_id, patch))
         except JournalError as exc:
             self.app.call_from_thread(self._show_error, FormError("form", str(exc)))
             return

@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Label
 
+from journal.entry import Perspective
 from journal.taxonomy import SLUG_PATTERN, normalise_slug
 from tui.forms import FormError
 from tui.widgets.cycle import Cycle
@@ -27,11 +28,7 @@ from tui.widgets.tag_picker import split_sign
 
 DEBOUNCE_S = 0.25
 TEXT_FILTERS = ("search", "tag", "setting", "week")
-PERSPECTIVE_FILTERS = [
-    ("witnessed", "witnessed"),
-    ("customer", "as customer"),
-    ("provider", "serving"),
-]
+PERSPECTIVE_FILTERS = list(Perspective.briefs().items())
 """Shorter than the capture form's labels: the filter row must fit 80 columns."""
 _RANGE_RE = re.compile(r"^(\S+)\s*(?:\.\.|–|to)\s*(\S+)$")
 

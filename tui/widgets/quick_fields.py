@@ -16,25 +16,23 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label
 
+from journal.entry import BY_NAME, FIELDS, WHEN_LABEL, Kind, Overall, Perspective, Stage
 from journal.taxonomy import BUILTIN_SETTINGS
 from tui.widgets.choice import Choice
 from tui.widgets.tag_picker import TagPicker
 
-PERSPECTIVES = [
-    ("witnessed", "witnessed"),
-    ("customer", "I was the customer"),
-    ("provider", "I was serving"),
-]
-OVERALLS = [("well", "went well"), ("badly", "went badly"), ("mixed", "mixed")]
-_TEXT_INPUTS = ("what", "setting", "when", "differently")
+PERSPECTIVES = list(Perspective.shorts().items())
+OVERALLS = list(Overall.shorts().items())
+QUICK = tuple(f for f in FIELDS if f.stage is Stage.QUICK)
+"""The quick-capture fields as declared; this form lays them out."""
+QUICK_NAMES = frozenset({*(f.name for f in QUICK), "when", "occurred_at"})
+_TEXT_INPUTS = (*(f.name for f in QUICK if f.kind in (Kind.LINE, Kind.TEXT)), "when")
+_CHOICES = tuple(f.name for f in QUICK if f.kind is Kind.CHOICE)
 EMPTY: dict[str, Any] = {
-    "what": "",
-    "setting": "",
-    "when": "now",
-    "differently": "",
-    "perspective": None,
-    "overall": None,
+    **{f.name: "" for f in QUICK if f.kind in (Kind.LINE, Kind.TEXT)},
+    **{name: None for name in _CHOICES},
     "tags": [],
+    "when": "now",
 }
 """The values of a form nobody has touched."""
 _ERROR_SLOTS = ("what", "when")
@@ -52,8 +50,11 @@ class QuickFields(Vertical):
         self._mounting = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
-        what = Input(placeholder="One line: what did you see?", id="what", max_length=500)
-        what.border_title = "What happened"
+        spec = BY_NAME["what"]
+        what = Input(
+            placeholder="One line: what did you see?", id="what", max_length=spec.max_length or 0
+        )
+        what.border_title = spec.label
         yield what
         yield Label(id="what-error", classes="field-error", markup=False)
         if self.complete:
@@ -80,27 +81,30 @@ class QuickFields(Vertical):
             id="setting",
             compact=True,
             suggester=SuggestFromList(BUILTIN_SETTINGS, case_sensitive=False),
+            max_length=BY_NAME["setting"].max_length or 0,
         )
         differently = Input(
-            placeholder="What would you have done in their place?", id="differently"
+            placeholder="What would you have done in their place?",
+            id="differently",
+            max_length=BY_NAME["differently"].max_length or 0,
         )
         differently.border_title = "What I would do differently"
         return [
             Horizontal(
-                Label("Setting", classes="field-label"),
+                Label(BY_NAME["setting"].label, classes="field-label"),
                 setting,
-                Label("When", classes="field-label when-label"),
+                Label(WHEN_LABEL, classes="field-label when-label"),
                 Input("now", id="when", compact=True, placeholder="now, 2h ago, yesterday 9am"),
                 classes="field-row",
             ),
             Label(id="when-error", classes="field-error", markup=False),
             Horizontal(
-                Label("Perspective", classes="field-label"),
+                Label(BY_NAME["perspective"].label, classes="field-label"),
                 Choice(PERSPECTIVES, id="perspective"),
                 classes="field-row",
             ),
             Horizontal(
-                Label("Overall", classes="field-label"),
+                Label(BY_NAME["overall"].label, classes="field-label"),
                 Choice(OVERALLS, id="overall"),
                 classes="field-row",
             ),
@@ -122,8 +126,8 @@ class QuickFields(Vertical):
         data: dict[str, Any] = {
             name: self.query_one(f"#{name}", Input).value for name in _TEXT_INPUTS
         }
-        data["perspective"] = self.query_one("#perspective", Choice).value
-        data["overall"] = self.query_one("#overall", Choice).value
+        for name in _CHOICES:
+            data[name] = self.query_one(f"#{name}", Choice).value
         data["tags"] = self.query_one(TagPicker).tags
         return data
 
@@ -136,7 +140,7 @@ class QuickFields(Vertical):
             empty = not current[name].strip() or (name == "when" and current[name] == "now")
             if not only_empty or empty:
                 self.query_one(f"#{name}", Input).value = str(values[name] or "")
-        for name in ("perspective", "overall"):
+        for name in _CHOICES:
             if name in values and (not only_empty or current[name] is None):
                 self.query_one(f"#{name}", Choice).value = values[name] or None
         if "tags" in values:
@@ -150,7 +154,7 @@ class QuickFields(Vertical):
         for name in _TEXT_INPUTS:
             if name not in keep:
                 self.query_one(f"#{name}", Input).value = EMPTY[name]
-        for name in ("perspective", "overall"):
+        for name in _CHOICES:
             if name not in keep:
                 self.query_one(f"#{name}", Choice).value = EMPTY[name]
         self.query_one(TagPicker).clear()

@@ -103,7 +103,7 @@ class CheckinForm(Vertical):
     def action_move(self, step: int) -> None:
         choices = list(self.query(Choice))
         focused = self.screen.focused
-        index = choices.index(focused) if focused in choices else -1
+        index = choices.index(focused) if isinstance(focused, Choice) and focused in choices else -1
         target = max(0, min(len(choices) - 1, index + step))
         if target == index and index >= 0:
             # At the first or last question: let the screen scroll on.

@@ -16,31 +16,23 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Static
 
-from journal.present import OVERALL_LABELS, tags_text
+from journal.entry import BY_NAME, Overall
+from journal.present import tags_text
 from journal.store import EntryRow
 from tui.forms import FormError, check
-from tui.widgets.choice import Choice
-from tui.widgets.reflection import DETAILS, reflection_fields
+from tui.widgets.reflection import NAMES, form_value, read_widget, reflection_fields, write_widget
 from tui.widgets.review_lists import entry_label
 
-ONE_LINERS = ("differently", "lesson", "action")
-FIELDS = ("differently", *DETAILS, "why", "lesson", "action", "left_them")
+FIELDS = ("differently", *NAMES)
+"""The do-differently note (a quick field, but the first thing a reflection asks), then the
+reflection's own fields."""
 
 
 def reflection_values(entry: EntryRow) -> dict[str, Any]:
     """The reflection fields of ``entry`` as the form shows them."""
-    return {
-        "differently": entry.differently or "",
-        "situation": entry.situation or "",
-        "behaviour": entry.behaviour or "",
-        "impact": entry.impact or "",
-        "why": entry.why,
-        "lesson": entry.lesson or "",
-        "action": entry.action or "",
-        "left_them": entry.left_them,
-    }
+    return {name: form_value(entry, BY_NAME[name]) for name in FIELDS}
 
 
 class ReflectForm(Vertical):
@@ -92,7 +84,7 @@ class ReflectForm(Vertical):
 
     def open(self, entry: EntryRow, zone: tzinfo) -> None:
         self.entry_id = entry.id
-        overall = OVERALL_LABELS.get(entry.overall or "", "overall not set")
+        overall = Overall.labels().get(entry.overall or "", "overall not set")
         facts = " · ".join(
             part
             for part in (entry_label(entry, zone), entry.setting, overall, tags_text(entry.tags))
@@ -118,27 +110,11 @@ class ReflectForm(Vertical):
         self.post_message(self.Closed(self, entry_id))
 
     def _fill(self, values: dict[str, Any]) -> None:
-        for name in ONE_LINERS:
-            self.query_one(f"#rf-{name}", Input).value = values[name]
-        for name in DETAILS:
-            self.query_one(f"#rf-{name}", TextArea).load_text(values[name])
-        why = self.query_one("#rf-why", Select)
-        if values["why"]:
-            why.value = values["why"]
-        else:
-            why.clear()
-        self.query_one("#rf-left_them", Choice).value = values["left_them"]
+        for name in FIELDS:
+            write_widget(self.query_one(f"#rf-{name}"), values[name])
 
     def values(self) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for name in ONE_LINERS:
-            data[name] = self.query_one(f"#rf-{name}", Input).value
-        for name in DETAILS:
-            data[name] = self.query_one(f"#rf-{name}", TextArea).text
-        why = self.query_one("#rf-why", Select).value
-        data["why"] = why if isinstance(why, str) else None
-        data["left_them"] = self.query_one("#rf-left_them", Choice).value
-        return data
+        return {name: read_widget(self.query_one(f"#rf-{name}")) for name in FIELDS}
 
     def changes(self) -> dict[str, Any]:
         if not self.is_open:

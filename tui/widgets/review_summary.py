@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.events import Click
 from textual.widgets import Label, Static
 
+from journal.entry import Perspective
 from journal.review.build import Counts, MosaicDay, WeekReview
 from journal.review.checkin import QUESTIONS
 
@@ -19,7 +20,7 @@ OVERALL_CELLS = {
     "mixed": ("~", "$text-warning"),
     None: ("·", "$text-muted"),
 }
-PERSPECTIVE_WORDS = {"witnessed": "witnessed", "customer": "as customer", "provider": "serving"}
+PERSPECTIVE_WORDS = Perspective.briefs()
 
 
 def span(first: date, last: date) -> str:

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from journal.errors import JournalError
 from journal.taxonomy import BUILTIN_TAGS, SLUG_PATTERN, normalise_slug
+from tui.access import journal_app
 
 NEW_TAG_ID = "__new-tag__"
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -180,7 +181,7 @@ class TagPicker(Widget):
             self._chosen[slug] = polarity
         self._after_change()
 
-    def remove(self, slug: str) -> None:
+    def remove_tag(self, slug: str) -> None:
         if self._chosen.pop(slug, None) is not None:
             self._after_change()
 
@@ -221,7 +222,7 @@ class TagPicker(Widget):
         event.stop()
         if self._chosen:
             last = list(self._chosen)[-1]
-            self.remove(last)
+            self.remove_tag(last)
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
@@ -249,7 +250,7 @@ class TagPicker(Widget):
 
         try:
             data = validate(TagIn, {"slug": slug, "group": group, "description": description})
-            tag = self.app.backend.call(lambda store: store.add_tag(data))
+            tag = journal_app(self).backend.call(lambda store: store.add_tag(data))
         except JournalError as exc:
             self.app.call_from_thread(self._hint, str(exc))
             return
