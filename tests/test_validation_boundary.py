@@ -200,8 +200,9 @@ def jrnl_file(*, title: str = "ok", body: str = "", tags: list[str] | None = Non
 
 
 def refusal(text: str, fmt: str) -> str:
+    """The sentence an import gives, once it has read every record (they are read as a stream)."""
     with pytest.raises(InputError) as caught:
-        parse(text, fmt, "the file", ZONE)
+        list(parse(text, fmt, "the file", ZONE).records)
     return str(caught.value)
 
 
