@@ -99,6 +99,7 @@ class Database:
     def engine_args(self) -> tuple[str, dict[str, Any]]:
         """The SQLAlchemy URL and ``create_engine`` options for Alembic's upgrades."""
         path = self.path
+        assert path is not None, "only a journal file is upgraded"
 
         def creator() -> sqlite3.Connection:
             # The file is opened by its path: a URL built from it would read "?" or "%20" in a
@@ -171,6 +172,7 @@ class Database:
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
         temp = _temp_beside(target)
         _create_private_file(temp, "choose another place for the backup")
+        failures: tuple[type[Exception], ...] = (OSError, *self.errors)
         try:
             self._write_copy(temp)
             os.link(temp, target)
@@ -178,7 +180,7 @@ class Database:
             raise DatabaseError(
                 f"{target} already exists; choose a new file name for the backup."
             ) from None
-        except (*self.errors, OSError) as exc:
+        except failures as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise DatabaseError(
                 f"Could not write the backup to {target} ({reason.rstrip('.')}); nothing was "
