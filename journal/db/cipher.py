@@ -57,6 +57,7 @@ class CipherDatabase(Database):
         super().__init__(conn, path)
         self._passphrase = passphrase
         self.errors = (sqlite3.DatabaseError, _driver().DatabaseError)
+        self.row_type = _driver().Row
 
     @property
     def passphrase(self) -> str:
@@ -141,6 +142,21 @@ def open_encrypted(
                 "not a journal."
             )
         wrong = True
+
+
+def unlock(path: Path, prompt: PassphrasePrompt | None, tries: int | None = None) -> str:
+    """The passphrase of the encrypted journal at ``path``, checked by opening it (upgrading
+    an old one first); a plain journal is refused, as there is nothing to unlock."""
+    from journal.db.opening import open_database
+    from journal.errors import InputError
+
+    db = open_database(str(path), passphrase=prompt, tries=tries)
+    try:
+        if not isinstance(db, CipherDatabase):
+            raise InputError(f"{path} is not encrypted; encrypt it with service-journal encrypt.")
+        return db.passphrase
+    finally:
+        db.close()
 
 
 def _ask(path: Path, prompt: PassphrasePrompt | None, wrong: bool) -> str:
@@ -306,6 +322,7 @@ def _verify(temp: Path, key: str, before: tuple[int, str]) -> None:
 
 
 def _fsync(path: Path) -> None:
+    """Flush a file, or a folder's entries (after a rename), to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -318,7 +335,7 @@ def _swap(temp: Path, path: Path) -> None:
     old = os.open(path, os.O_RDWR)
     try:
         os.replace(temp, path)
-        _fsync_folder(path.parent)
+        _fsync(path.parent)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         if os.fstat(old).st_nlink == 0:  # a hard link elsewhere still names those bytes
@@ -335,14 +352,6 @@ def _overwrite(fd: int) -> None:
     while written < size:
         written += os.write(fd, block[: min(len(block), size - written)])
     os.fsync(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def wipe(path: Path) -> None:

@@ -19,7 +19,8 @@ from textual.widgets import Label
 
 from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
 from journal.errors import JournalError
-from journal.store import EntryRow, Store
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from tui.access import journal_app
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.styles import ENTRY
@@ -83,7 +84,7 @@ class EntryScreen(Screen[EntryRow | None]):
 
     @work(thread=True, group="entry-load")
     def _load(self) -> None:
-        def read(store: Store) -> tuple[EntryRow, list[Any], list[str]]:
+        def read(store: JournalStore) -> tuple[EntryRow, list[Any], list[str]]:
             return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
 
         try:
@@ -188,6 +189,29 @@ class EntryScreen(Screen[EntryRow | None]):
         self._original = self.values()
         self._heading(entry)
         self.notify(f"Saved #{entry.id}")
+
+    def unsaved(self) -> str | None:
+        """Changes not saved yet (the app asks before quitting; see HoldsUnsaved)."""
+        return f"your changes to #{self.entry_id}" if self.changes() else None
+
+    def save_unsaved(self) -> bool:
+        """Save the changes now, on the calling thread: the app is about to quit."""
+        self.fields.clear_errors()
+        self._reflection_error("")
+        changes = self.changes()
+        if not changes:
+            return True
+        try:
+            patch = self._patch(changes)
+            entry = journal_app(self).backend.call(lambda store: store.update(self.entry_id, patch))
+        except FormError as exc:
+            self._show_error(exc)
+            return False
+        except JournalError as exc:
+            self._show_error(FormError("form", str(exc)))
+            return False
+        self._after_save(entry)
+        return True
 
     # ----------------------------------------------------------------- leaving
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -40,6 +42,12 @@ _ERROR_SLOTS = ("what", "when")
 
 class QuickFields(Vertical):
     """The fields of a quick capture; Enter in a text field moves on to the next one."""
+
+    BINDINGS = [
+        # Priority, so that the focus moves while the key is handled: as a message from the
+        # field, the keys typed right after Enter (a paste, a script) would land in that field.
+        Binding("enter", "submit_field", "Next field", show=False, priority=True),
+    ]
 
     def __init__(
         self, *, staged: bool = False, id: str | None = None, classes: str | None = None
@@ -188,7 +196,10 @@ class QuickFields(Vertical):
 
     # ----------------------------------------------------------------- keys
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in _TEXT_INPUTS:
-            event.stop()
-            self.screen.focus_next()
+    async def action_submit_field(self) -> None:
+        """Enter in a one-line text field: on to the next field (other widgets keep Enter)."""
+        focused = self.screen.focused
+        if not isinstance(focused, Input) or focused.id not in _TEXT_INPUTS:
+            raise SkipAction()
+        await self.mount_rest()  # Enter in the first moments: once the other fields are in
+        self.screen.focus_next()
