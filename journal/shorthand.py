@@ -105,7 +105,7 @@ def resolve_setting(typed: str, known: Sequence[str]) -> str:
     return wanted
 
 
-def _choice(what: str, typed: str, values: list[str]) -> str:
+def _choice(what: str, typed: str, values: Sequence[str]) -> str:
     found = unique_prefix(what, typed.lower(), values)
     if found is None:
         raise InputError(f'"{typed}" is not a {what}; use one of {", ".join(values)}.')
