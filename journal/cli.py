@@ -118,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("add", "Log an encounter; prints the new entry's id.", "entries:add")
-    p.add_argument("what", help="what happened, one line")
+    p.add_argument(
+        "what",
+        help="what happened, one line; shorthand sets fields: +tag -tag @setting =well|badly|mixed "
+        "~w|c|p // do differently (see docs/cli.md)",
+    )
+    p.add_argument(
+        "--raw", action="store_true", help="store the text exactly as typed (no shorthand)"
+    )
     _entry_options(p)
     for spec in FIELDS:
         if spec.kind is Kind.FLAG:
