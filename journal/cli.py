@@ -78,7 +78,8 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at",
         metavar="WHEN",
-        help='when it happened: ISO 8601 or "now", "today 14:30", "yesterday 9am", "2h ago"',
+        help='when it happened: ISO 8601 or "now", "today 14:30", "yesterday 9am", "2h ago", '
+        '"this morning 8:10", "sat noon", "last friday evening"',
     )
 
 
