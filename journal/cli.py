@@ -195,9 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    p = command("import", "Import entries from JSON, CSV or a jrnl export.", "transfer:import_")
+    p = command(
+        "import",
+        "Import entries from JSON, CSV, a jrnl export or a note of one-line observations.",
+        "transfer:import_",
+    )
     p.add_argument("file", metavar="FILE", help="a file, or - for standard input")
-    p.add_argument("--format", choices=("json", "csv", "jrnl"), help="default: from the name")
+    p.add_argument(
+        "--format",
+        choices=("json", "csv", "jrnl", "lines"),
+        help="default: from the name (.json, .csv)",
+    )
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change, change nothing"
     )
