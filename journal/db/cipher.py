@@ -306,6 +306,7 @@ def _verify(temp: Path, key: str, before: tuple[int, str]) -> None:
 
 
 def _fsync(path: Path) -> None:
+    """Flush a file, or a folder's entries (after a rename), to the disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -318,7 +319,7 @@ def _swap(temp: Path, path: Path) -> None:
     old = os.open(path, os.O_RDWR)
     try:
         os.replace(temp, path)
-        _fsync_folder(path.parent)
+        _fsync(path.parent)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         if os.fstat(old).st_nlink == 0:  # a hard link elsewhere still names those bytes
@@ -335,14 +336,6 @@ def _overwrite(fd: int) -> None:
     while written < size:
         written += os.write(fd, block[: min(len(block), size - written)])
     os.fsync(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def wipe(path: Path) -> None:
