@@ -23,7 +23,7 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Literal
 
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -90,6 +90,8 @@ class ServiceJournalApp(HookedApp):
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
         self._keys = keys if keys is not None else KeyboardRest()
+        self._early_keys: list[events.Key] | None = []
+        """Keys typed before the capture form takes them (``form_ready``), held in order."""
 
     def get_default_screen(self) -> Screen[Any]:
         """The capture form is the bottom of the stack: the other places are pushed on it."""
@@ -162,6 +164,14 @@ class ServiceJournalApp(HookedApp):
         if self._keys.wait():
             self.call_from_thread(read_later, self.stylesheet)
 
+    def key_held(self, event: events.Key) -> bool:
+        """Keys typed ahead while the app starts (the terminal hands them over at once): with
+        nothing focused yet they would go nowhere, so they wait for the form (``form_ready``)."""
+        if self._early_keys is None:
+            return False
+        self._early_keys.append(events.Key(event.key, event.character))
+        return True
+
     def _ask_passphrase(self, path: Path, wrong: bool) -> str | None:
         """Asked from the opening worker, which waits for the dialog's answer."""
         answer: str | None = self.call_from_thread(
@@ -177,6 +187,12 @@ class ServiceJournalApp(HookedApp):
         answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
         self.push_screen(PassphraseDialog(name, wrong), callback=answer.set_result)
         return await answer
+
+    def form_ready(self) -> None:
+        """The capture form has the focus: the keys typed before it, in the order typed."""
+        held, self._early_keys = self._early_keys, None
+        for key in held or ():
+            self.post_message(key)
 
     def _upgrading(self, message: str) -> None:
         """Said from the opening worker; the notice stays up while the upgrade may run."""
@@ -252,13 +268,62 @@ class ServiceJournalApp(HookedApp):
             self.push_screen(HelpScreen())
 
     async def action_quit(self) -> None:
-        """Quit, keeping any unsaved capture as the draft for next time."""
+        """Quit, keeping any unsaved capture as the draft for next time; an open entry or
+        reflection with unsaved changes is saved or discarded only as the user answers."""
         if self.failed:
             self.exit(return_code=3)
             return
+        from tui.dialogs.unsaved import HoldsUnsaved, UnsavedDialog
+
+        if isinstance(self.screen, UnsavedDialog):
+            return  # already asked
+        places = [*reversed(self.screen_stack), self.review, self.browse]
+        holders = [
+            screen
+            for n, screen in enumerate(places)
+            if isinstance(screen, HoldsUnsaved) and screen not in places[:n] and screen.unsaved()
+        ]
+        if not holders:
+            self._quit_keeping_draft()
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer is None:
+                return
+            if answer == "save":
+                for holder in holders:
+                    if not holder.save_unsaved():
+                        self.notify(
+                            "Not saved, so not quitting: see the message at the field.",
+                            severity="error",
+                        )
+                        return
+            self._quit_keeping_draft()
+
+        what = " and ".join(str(holder.unsaved()) for holder in holders)
+        self.push_screen(UnsavedDialog(what), answered)
+
+    def _quit_keeping_draft(self) -> None:
         if self.backend.is_open:
             self.capture.keep_draft_now()
         self.exit(return_code=0)
+
+    def error_report(self, error: Exception) -> Exception:
+        """An error nothing caught stops the app: report it without user text (``tui.crash``),
+        after keeping the capture form as the draft."""
+        from tui.crash import UnexpectedError
+
+        if isinstance(error, UnexpectedError):
+            return error
+        kept = False
+        if self.backend.is_open:
+            try:
+                kept = self.capture.keep_draft_now()
+            except Exception:  # noqa: BLE001 - already failing: the report must still go out
+                kept = False
+        report = UnexpectedError(error, kept)
+        report.__cause__ = error
+        return report
 
     def on_unmount(self) -> None:
         self._keys.close()

@@ -89,12 +89,3 @@ def has_content(values: dict[str, Any]) -> bool:
         or values.get("overall")
         or str(values.get("when") or "").strip().lower() not in NOW_WORDS
     )
-
-
-def draft_summary(draft: dict[str, Any], width: int = 60) -> str:
-    """One line describing a kept draft, for the restore dialog."""
-    what = str(draft.get("what") or "").strip() or "(nothing in “What happened” yet)"
-    if len(what) > width:
-        what = what[: width - 1] + "…"
-    tags = " ".join(str(t) for t in draft.get("tags") or [])
-    return f"{what}  {tags}".rstrip()

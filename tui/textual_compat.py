@@ -14,7 +14,10 @@ alternating runs against the revision without the trick.
   Textual reads its stylesheet (so ``read_stylesheets`` runs first and Textual finds nothing left
   to read), and ``on_event`` sees every key before Textual routes it (the background warm-up
   waits for the keyboard to rest, so that no import competes with typing; a key consumed by a
-  text field never reaches a public handler).
+  text field never reaches a public handler; keys typed before the capture form has the focus
+  are held back, ``key_held``, and posted again once it has). ``_handle_exception`` hands an
+  error nothing caught to ``error_report`` first: Textual's own report is a traceback with every
+  frame's local variables, which hold the user's entry (see ``tui.crash``).
 - ``watch_bindings``: the footer's hints re-render when the screen's bindings change, through the
   screen's ``bindings_updated_signal`` (what Textual's own Footer listens to). The hints are one
   widget instead of Footer's widget per key, rebuilt on every focus move (see
@@ -70,10 +73,25 @@ class HookedApp(App[int]):
             self.screen_opening(screen)
         return super().switch_screen(screen)
 
+    def key_held(self, event: events.Key) -> bool:
+        """Whether to hold a key back instead of handling it (the app posts it again later)."""
+        return False
+
+    def error_report(self, error: Exception) -> Exception:
+        """What to report for an error nothing caught, which stops the app; Textual prints an
+        error's ``__rich__`` if it has one, else a traceback with every frame's locals."""
+        return error
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.key_arrived()
+            if not event.is_forwarded and self.key_held(event):
+                return
         await super().on_event(event)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual's (private) handler of an uncaught error: the report replaces the error.
+        super()._handle_exception(self.error_report(error))
 
 
 def watch_bindings(widget: Widget, changed: Callable[[Screen[Any]], None]) -> None:

@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
+from textual.app import App
 from textual.widgets import Input, Label
 from tui_helpers import add, app_for, open_store, settle
 
 from journal.values import EntryFilter
+from tui.backend import Backend
 from tui.dialogs.new_tag import NewTagDialog
-from tui.dialogs.restore_draft import RestoreDraftDialog
 from tui.forms import new_entry
 from tui.widgets.choice import Choice
 from tui.widgets.quick_fields import EMPTY, QuickFields
@@ -110,6 +112,16 @@ async def test_saving_checks_the_entry_off_the_ui_thread(
         assert [e.what for e in store.list().entries] == ["Quick one"]
 
 
+def burst(app: App[Any], *names: str) -> None:
+    """Queue key presses all at once, as a paste or a fast typist delivers them: unlike
+    ``pilot.press`` nothing runs between two keys, so a key can only land where the focus
+    already is when the app reaches it."""
+    for name in names:
+        app.post_message(
+            events.Key(name, name if len(name) == 1 else (" " if name == "space" else None))
+        )
+
+
 def hold_the_other_fields(monkeypatch: pytest.MonkeyPatch) -> asyncio.Event:
     """Keep the capture form at "What happened" alone until the returned event is set."""
     release = asyncio.Event()
@@ -168,6 +180,42 @@ async def test_a_burst_typed_before_the_other_fields_are_in_lands_where_it_belon
         assert app.query_one("#setting", Input).value == "pharmacy"
 
 
+@pytest.mark.parametrize("separator", ["tab", "enter"])
+async def test_a_burst_lands_in_the_right_fields_however_it_moves_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    """Keys queued behind a tab or an Enter wait for the focus to move: none lands in the
+    field being left, whether the other fields are in yet or still held back."""
+    release, reached = asyncio.Event(), asyncio.Event()
+    mount_rest = QuickFields.mount_rest
+
+    async def held(self: QuickFields) -> None:
+        if not self.complete:
+            reached.set()
+            await release.wait()
+        await mount_rest(self)
+
+    monkeypatch.setattr(QuickFields, "mount_rest", held)
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, *"Clerk", separator, *"pharmacy", separator, *"9am")
+        await reached.wait()  # the app is at the first separator, the rest of the burst queued
+        assert not app.query("#setting")
+        release.set()
+        await settle(pilot, lambda: app.query_one("#when", Input).value.endswith("9am"))
+        assert app.query_one("#what", Input).value == "Clerk"
+        assert app.query_one("#setting", Input).value == "pharmacy"
+        # Once every field is in: the same burst from the top of the form.
+        app.query_one(QuickFields).reset(keep=())
+        app.query_one("#when", Input).value = ""
+        app.query_one("#what", Input).focus()
+        await pilot.pause()
+        burst(app, *"Nurse", separator, *"clinic", separator, *"8am")
+        await settle(pilot, lambda: app.query_one("#when", Input).value == "8am")
+        assert app.query_one("#what", Input).value == "Nurse"
+        assert app.query_one("#setting", Input).value == "clinic"
+
+
 async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     app = app_for(path)
@@ -187,6 +235,66 @@ async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path:
         assert entry.occurred_at.astimezone(app.zone).strftime("%Y-%m-%d %H:%M") == (
             "2024-05-06 14:30"
         )
+
+
+async def test_typing_while_a_save_runs_stays_for_the_next_entry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form clears after a save for the next entry, but not what was typed meanwhile."""
+    import tui.screens.capture as capture
+
+    release = threading.Event()
+
+    def slow(values: dict[str, Any], zone: tzinfo) -> Any:
+        release.wait()
+        return new_entry(values, zone)
+
+    monkeypatch.setattr(capture, "new_entry", slow)
+    path = tmp_path / "j.db"
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("First"), "ctrl+s")
+        await pilot.press("ctrl+u", *keys("Second"))
+        release.set()
+        await settle(pilot, lambda: "Saved #1" in status_text(app))
+        assert app.query_one("#what", Input).value == "Second"
+    with open_store(path) as store:
+        assert [e.what for e in store.list().entries] == ["First"]
+
+
+async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
+    """ "Saved #1" must not stay on screen while the next save is refused."""
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("First"), "ctrl+s")
+        await settle(pilot, lambda: "Saved #1" in status_text(app))
+        await pilot.press("ctrl+s")  # nothing in What happened
+        await settle(pilot, lambda: "Saved" not in status_text(app))
+        assert "Not saved" in status_text(app)
+        await pilot.press(*keys("Second"))
+        app.query_one("#when", Input).value = "the other day"
+        await pilot.press("ctrl+s")  # refused by the checks in the background
+        await settle(pilot, lambda: app.query_one("#when-error", Label).display)
+        assert "Not saved" in status_text(app)
+        app.capture._draft_kept()  # an autosave finishing now does not hide the failure
+        assert "Not saved" in status_text(app)
+
+
+async def test_the_when_error_wraps_in_a_narrow_terminal(tmp_path: Path) -> None:
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, lambda: app.backend.is_open)
+        await pilot.press(*keys("Something"))
+        app.query_one(
+            "#when", Input
+        ).value = "the day after the big storm last winter when the river rose above the bridge"
+        await pilot.press("ctrl+s")
+        error = app.query_one("#when-error", Label)
+        await settle(pilot, lambda: error.display)
+        assert error.region.height >= 2  # wrapped onto a second line, not cut at the edge
+        assert error.region.right <= 100
 
 
 async def test_setting_and_perspective_are_sticky_from_the_last_entry(tmp_path: Path) -> None:
@@ -283,18 +391,12 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
 
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(  # on screen and laid out: a click before that lands on nothing
-            pilot,
-            lambda: (
-                isinstance(app.screen, RestoreDraftDialog)
-                and app.screen.query_one("#restore").region.width > 0
-            ),
-        )
-        await pilot.click("#restore")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
+        await settle(pilot, lambda: app.query_one("#what", Input).value != "")
+        assert app.screen is app.capture  # restored in place: no dialog to answer
         assert app.query_one("#what", Input).value == "Half-written encounter"
         assert app.query_one(TagPicker).tags == ["-attention"]
         assert app.focused is app.query_one("#what")
+        assert "ctrl+z discards it" in status_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: app.query_one("#what", Input).value == "")
     with open_store(path) as store:
@@ -302,31 +404,77 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
         assert store.count() == 1
 
 
-async def test_typing_before_the_draft_offer_is_answered_is_not_lost(tmp_path: Path) -> None:
+def status_text(app: App[Any]) -> str:
+    return str(app.query_one("#capture-status", Label).render())
+
+
+def hold_the_journal(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Keep the journal from opening (so the kept draft from arriving) until the event is set."""
+    release = threading.Event()
+    open_journal = Backend.open
+
+    def held(self: Backend, *args: Any, **kwargs: Any) -> None:
+        release.wait()
+        open_journal(self, *args, **kwargs)
+
+    monkeypatch.setattr(Backend, "open", held)
+    return release
+
+
+async def test_keys_typed_at_start_up_go_to_the_form_around_the_kept_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typing from the first moment: nothing pops up to take the keys (a space once pressed a
+    Restore button); the words typed before and after the draft arrives all land in the form,
+    and the draft fills only the fields still empty."""
+    path = tmp_path / "j.db"
+    with open_store(path) as store:
+        store.save_draft({"what": "Old draft", "differently": "Old idea", "tags": ["+fix"]})
+    release = hold_the_journal(monkeypatch)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*keys("Nurse"))
+        release.set()
+        await settle(pilot, lambda: "Restored" in status_text(app))
+        await pilot.press(*keys(" helped"))
+        assert app.screen is app.capture
+        assert app.query_one("#what", Input).value == "Nurse helped"
+        assert app.query_one("#differently", Input).value == "Old idea"
+        assert app.query_one(TagPicker).tags == ["+fix"]
+        app.capture._draft_kept()  # an autosave meanwhile does not hide the way back
+        assert "ctrl+z discards it" in status_text(app)
+
+
+async def test_ctrl_z_takes_back_only_what_the_draft_filled_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "j.db"
     with open_store(path) as store:
         store.save_draft({"what": "Old draft", "differently": "Old idea", "tags": []})
+    release = hold_the_journal(monkeypatch)
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        app.query_one("#what", Input).value = "Typed while loading"
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        await pilot.press("r")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
-        # What the user typed stays; the draft fills only the empty fields.
-        assert app.query_one("#what", Input).value == "Typed while loading"
+        await pilot.press(*keys("Typed while loading"))
+        release.set()
+        await settle(pilot, lambda: "Restored" in status_text(app))
         assert app.query_one("#differently", Input).value == "Old idea"
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: app.query_one("#differently", Input).value == "")
+        assert app.query_one("#what", Input).value == "Typed while loading"
+        # Once taken back there is nothing left to undo: ctrl+z is not offered any more.
+        assert app.capture.check_action("discard_draft", ()) is False
 
 
 async def test_discarding_the_draft_removes_it(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     with open_store(path) as store:
-        store.save_draft({"what": "Old draft"})
+        store.save_draft({"what": "Paid [/] then [b]left[/b]"})
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        await pilot.press("d")
-        await settle(pilot, lambda: not isinstance(app.screen, RestoreDraftDialog))
-        assert app.query_one("#what", Input).value == ""
+        await settle(pilot, lambda: "Restored" in status_text(app))
+        assert app.query_one("#what", Input).value == "Paid [/] then [b]left[/b]"
+        await pilot.press("ctrl+z")
+        await settle(pilot, lambda: app.query_one("#what", Input).value == "")
     with open_store(path) as store:
         assert store.load_draft() is None
 
@@ -344,17 +492,6 @@ async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
             assert (store.load_draft() or {}).get("what") == "Still typing"
 
 
-async def test_a_draft_with_square_brackets_is_offered_as_typed(tmp_path: Path) -> None:
-    path = tmp_path / "j.db"
-    with open_store(path) as store:
-        store.save_draft({"what": "Paid [/] then [b]left[/b]", "tags": []})
-    app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, RestoreDraftDialog))
-        summary = app.screen.query_one("#draft-summary", Label)
-        assert str(summary.render()) == "Paid [/] then [b]left[/b]"
-
-
 async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Path) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -365,3 +502,23 @@ async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Pa
         await settle(pilot)
         error = app.query_one("#when-error", Label)
         assert error.display and '"[/] [b]ago"' in str(error.render())
+
+
+async def test_keys_typed_before_the_form_is_up_are_typed_into_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal hands over keys typed during start-up all at once, before anything has the
+    focus: they must reach "What happened" (and a tab the next field), in order."""
+    from tui.screens.capture import CaptureScreen
+
+    compose = CaptureScreen.compose
+
+    def typed_ahead(self: CaptureScreen) -> Any:
+        burst(self.app, *"Nurse", "space", *"helped", "tab", *"clinic")
+        return compose(self)
+
+    monkeypatch.setattr(CaptureScreen, "compose", typed_ahead)
+    app = app_for(tmp_path / "j.db")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, lambda: app.query_one("#setting", Input).value == "clinic")
+        assert app.query_one("#what", Input).value == "Nurse helped"

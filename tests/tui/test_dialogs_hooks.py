@@ -6,7 +6,6 @@ import pytest
 from textual.app import App
 
 from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.restore_draft import RestoreDraftDialog
 from tui.hooks import Exports, Leavable
 
 
@@ -29,10 +28,6 @@ class Asking(App[None]):
         (ConfirmDialog("Purge #3?", yes="Purge"), "n", False),
         (ConfirmDialog("Purge #3?", yes="Purge"), "escape", False),
         (ConfirmDialog("Purge #3?", yes="Purge"), "enter", False),  # the no button has focus
-        (RestoreDraftDialog("Barista was kind"), "r", True),
-        (RestoreDraftDialog("Barista was kind"), "d", False),
-        (RestoreDraftDialog("Barista was kind"), "escape", False),
-        (RestoreDraftDialog("Barista was kind"), "enter", True),  # restore has focus
     ],
 )
 async def test_each_dialog_answers_by_its_own_keys(
@@ -44,15 +39,6 @@ async def test_each_dialog_answers_by_its_own_keys(
         await pilot.press(key)
         await pilot.pause()
         assert app.answers == [answer]
-
-
-async def test_a_restore_dialog_keeps_other_letters_to_itself() -> None:
-    app = Asking(RestoreDraftDialog("Barista was kind"))
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        await pilot.press("y", "n")
-        await pilot.pause()
-        assert app.answers == [] and isinstance(app.screen, RestoreDraftDialog)
 
 
 def test_the_hooks_the_app_calls_are_declared_by_the_screens() -> None:

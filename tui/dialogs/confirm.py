@@ -1,5 +1,5 @@
-"""The one yes/no dialog: before something that cannot be taken back (purge), that loses typing
-(discard), or to offer the draft kept from last time (``restore_draft``).
+"""The one yes/no dialog: before something that cannot be taken back (purge), or that loses
+typing (discard).
 
 Each use says its question, its two buttons and their keys; escape always answers no.
 """

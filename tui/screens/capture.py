@@ -22,7 +22,7 @@ from textual.widgets import Input, Label
 
 from journal.errors import DatabaseError, JournalError
 from tui.access import journal_app
-from tui.forms import FormError, draft_summary, has_content, new_entry, require_what
+from tui.forms import FormError, has_content, new_entry, require_what
 from tui.widgets.key_hints import KeyHints
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
@@ -41,6 +41,7 @@ class CaptureScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="capture.save", priority=True),
         Binding("f2", "toggle_welcome", "Welcome", id="capture.welcome", show=False),
+        Binding("ctrl+z", "discard_draft", "Discard draft", id="capture.discard-draft"),
         # Priority so that focus moves before the next keys of a fast burst (a paste, a script)
         # are delivered: otherwise they would land in the field being left.
         Binding("tab", "next_field", "Next field", show=False, priority=True),
@@ -50,9 +51,9 @@ class CaptureScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="capture")
         self._saving = False
-        self._draft_offer_open = False
         self._last_draft: dict[str, Any] | None = None
-        self._offered_draft: dict[str, Any] = {}
+        self._restored: tuple[dict[str, Any], dict[str, Any]] | None = None
+        """The form before and after the kept draft was restored, while ctrl+z can undo it."""
         self._generation = 0
         """Bumped whenever the stored draft must not be overwritten by older autosaves."""
 
@@ -69,6 +70,7 @@ class CaptureScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#what", Input).focus()
+        self.call_after_refresh(journal_app(self).form_ready)
         self.call_after_refresh(self._complete_form)
         self.set_interval(DRAFT_EVERY_S, self.autosave)
 
@@ -103,8 +105,18 @@ class CaptureScreen(Screen[None]):
         """The welcome sits beside the form only where the form keeps enough room."""
         self.set_class(self.size.width < WELCOME_MIN_WIDTH, "narrow")
 
-    def _status(self, text: str) -> None:
-        self.query_one("#capture-status", Label).update(text)
+    def _status(self, text: str, *, error: bool = False) -> None:
+        label = self.query_one("#capture-status", Label)
+        label.update(text)
+        label.set_class(error, "-error")
+
+    def _not_saved(self, field: str, message: str) -> None:
+        """A refused or failed save: the message at its field, and "Not saved" in place of
+        the status (and the notice) of an earlier save, which would say the opposite."""
+        self._saving = False
+        self.app.clear_notifications()
+        self.fields.show_error(field, message)
+        self._status("Not saved: see the message above.", error=True)
 
     # ----------------------------------------------------------------- loading
 
@@ -137,24 +149,50 @@ class CaptureScreen(Screen[None]):
             self._status("New journal: type what happened, ctrl+s saves · F1 keys · F2 welcome")
         draft = loaded["draft"]
         if draft:
-            from tui.dialogs.restore_draft import RestoreDraftDialog
+            self._restore(draft)
 
-            self._draft_offer_open = True
-            self.app.push_screen(RestoreDraftDialog(draft_summary(draft)), self._draft_answer)
-            self._offered_draft = draft
+    def _restore(self, draft: dict[str, Any]) -> None:
+        """The draft kept last time goes straight into the form, without a question.
 
-    def _draft_answer(self, restore: bool | None) -> None:
-        self._draft_offer_open = False
-        draft = self._offered_draft
-        if restore:
-            self.fields.load(draft, only_empty=True)
-            self._status("Draft restored")
-            self._last_draft = draft
-        else:
-            self._generation += 1
-            self._write_draft(None, self._generation)
-            self._status("Draft discarded")
-        self.query_one("#what", Input).focus()
+        A dialog here would take the keys of someone already typing (a space pressing its
+        button, the first word lost); this way nothing typed is lost and nothing acts by
+        accident. What the user typed before the journal opened wins: the draft fills only the
+        fields still empty, and ctrl+z takes back exactly what it filled in."""
+        before = self.fields.values()
+        self.fields.load(draft, only_empty=True)
+        self._restored = (before, self.fields.values())
+        self._last_draft = draft
+        self._status("Restored the draft kept last time · ctrl+z discards it")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "discard_draft":
+            return self._restored is not None
+        return True
+
+    def action_discard_draft(self) -> None:
+        """Take the restored draft out of the form again (fields changed since stay as typed)."""
+        if self._restored is None:
+            return
+        before, after = self._restored
+        now = self.fields.values()
+        self.fields.load(
+            {
+                name: before[name]
+                for name in after
+                if after[name] != before[name] and now[name] == after[name]
+            }
+        )
+        self._forget_restored()
+        self._generation += 1
+        self._last_draft = None
+        self._write_draft(None, self._generation)
+        self._status("Draft discarded")
+
+    def _forget_restored(self) -> None:
+        if self._restored is not None:
+            self._restored = None
+            self.refresh_bindings()
 
     # ----------------------------------------------------------------- saving
 
@@ -163,12 +201,12 @@ class CaptureScreen(Screen[None]):
         await fields.mount_rest()  # ctrl+s in the first moments: once all fields are in
         fields.clear_errors()
         values = fields.values()
+        if self._saving:
+            return
         try:
             require_what(values)
         except FormError as exc:
-            fields.show_error(exc.field, exc.message)
-            return
-        if self._saving:
+            self._not_saved(exc.field, exc.message)
             return
         self._saving = True
         self._generation += 1
@@ -198,20 +236,23 @@ class CaptureScreen(Screen[None]):
         self.app.call_from_thread(self._saved, entry.id, values)
 
     def _refused(self, error: FormError) -> None:
-        self._saving = False
-        self._status("")
-        self.fields.show_error(error.field, error.message)
+        self._not_saved(error.field, error.message)
 
     def _save_failed(self, message: str) -> None:
-        self._saving = False
-        self._status("")
-        self.fields.show_error("form", message)
+        self._not_saved("form", message)
 
     def _saved(self, entry_id: int, values: dict[str, Any]) -> None:
         self._saving = False
         self._last_draft = None
+        self._forget_restored()
+        # Whatever was typed while the save ran belongs to the next entry: it stays.
+        now = self.fields.values()
+        typed = {name: value for name, value in now.items() if value != values.get(name)}
         self.fields.reset()
-        self.query_one("#what", Input).focus()
+        if typed:
+            self.fields.load(typed)
+        else:
+            self.query_one("#what", Input).focus()
         self._status(f"Saved #{entry_id} ✓")
         self.notify(f"Saved #{entry_id}", timeout=3)
         self._refresh_settings()
@@ -233,7 +274,7 @@ class CaptureScreen(Screen[None]):
 
     def autosave(self) -> None:
         """Keep the form as the draft when it changed since the last write."""
-        if self._saving or self._draft_offer_open or not journal_app(self).backend.is_open:
+        if self._saving or not journal_app(self).backend.is_open:
             return
         payload = self.draft_payload()
         if payload == self._last_draft:
@@ -257,13 +298,18 @@ class CaptureScreen(Screen[None]):
         except JournalError:
             return
         if written and payload is not None:
-            self.app.call_from_thread(self._status, "Draft kept")
+            self.app.call_from_thread(self._draft_kept)
+
+    def _draft_kept(self) -> None:
+        """Said in the status line, unless it says why a save failed (that stays until the
+        next save) or that a restored draft can still be taken back with ctrl+z."""
+        error = self.query_one("#capture-status", Label).has_class("-error")
+        if not error and self._restored is None:
+            self._status("Draft kept")
 
     def keep_draft_now(self) -> bool:
         """On quit: write the draft at once (on the calling thread); True if one was kept."""
         payload = self.draft_payload()
-        if self._draft_offer_open and payload is None:
-            return False  # leave the earlier draft for next time
         self._generation += 1
         if payload is None and self._last_draft is None:
             return False

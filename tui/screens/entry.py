@@ -183,6 +183,29 @@ class EntryScreen(Screen[EntryRow | None]):
         self._heading(entry)
         self.notify(f"Saved #{entry.id}")
 
+    def unsaved(self) -> str | None:
+        """Changes not saved yet (the app asks before quitting; see HoldsUnsaved)."""
+        return f"your changes to #{self.entry_id}" if self.changes() else None
+
+    def save_unsaved(self) -> bool:
+        """Save the changes now, on the calling thread: the app is about to quit."""
+        self.fields.clear_errors()
+        self._reflection_error("")
+        changes = self.changes()
+        if not changes:
+            return True
+        try:
+            patch = self._patch(changes)
+            entry = journal_app(self).backend.call(lambda store: store.update(self.entry_id, patch))
+        except FormError as exc:
+            self._show_error(exc)
+            return False
+        except JournalError as exc:
+            self._show_error(FormError("form", str(exc)))
+            return False
+        self._after_save(entry)
+        return True
+
     # ----------------------------------------------------------------- leaving
 
     def action_back(self) -> None:

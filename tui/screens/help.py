@@ -18,7 +18,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("ctrl+r / r", "weekly review"),
             ("f1 / ?", "this help"),
             ("ctrl+p", "command palette: Entry: new, Browse: search, Browse: trash, …"),
-            ("ctrl+q", "quit (unsaved capture typing is kept as a draft)"),
+            ("ctrl+q", "quit (capture typing is kept as a draft; unsaved edits: asks)"),
             ("tab / shift+tab", "next / previous field"),
         ],
     ),
@@ -27,6 +27,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("ctrl+s", "save the entry (from any field); the form clears for the next one"),
             ("f2", "show or hide the welcome panel (the three uses and the main keys)"),
+            ("ctrl+z", "take a draft kept last time back out of the form"),
             ("enter", "next field"),
             ("→", "in Setting: accept the suggestion"),
             ("← →  1 2 3", "in Perspective and Overall: choose; backspace clears"),
@@ -105,7 +106,6 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("enter / escape", "choose the focused button / cancel"),
             ("y / n", "yes / no in a confirmation"),
-            ("r / d", "restore / discard a kept draft"),
         ],
     ),
 ]

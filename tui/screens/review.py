@@ -190,6 +190,30 @@ class ReviewScreen(Screen[None]):
         self.body.save_plans()
         self.show_week(week)
 
+    def unsaved(self) -> str | None:
+        """An open reflection with changes (the app asks before quitting; see HoldsUnsaved)."""
+        form = self.inbox.form
+        if form is not None and form.is_open and form.changes():
+            return f"your reflection on #{form.entry_id}"
+        return None
+
+    def save_unsaved(self) -> bool:
+        """Write the open reflection now, past the write queue: the app is about to quit."""
+        form = self.inbox.form
+        if form is None or form.entry_id is None or not form.changes():
+            return True
+        patch = form.checked_patch()
+        if patch is None:
+            return False
+        entry_id = form.entry_id
+        try:
+            entry = journal_app(self).backend.call(lambda store: store.update(entry_id, patch))
+        except JournalError as exc:
+            form.show_error(str(exc))
+            return False
+        form.saved(entry)
+        return True
+
     # ----------------------------------------------------------------- reading a week
 
     def show_week(self, week: str) -> None:

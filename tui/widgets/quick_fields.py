@@ -16,6 +16,7 @@ import asyncio
 import re
 from typing import Any
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -52,6 +53,9 @@ class QuickFields(Vertical):
 
     BINDINGS = [
         Binding("ctrl+z", "undo_shorthand", "Undo fill", show=False, priority=True),
+        # Priority, so that the focus moves while the key is handled: as a message from the
+        # field, the keys typed right after Enter (a paste, a script) would land in that field.
+        Binding("enter", "submit_field", "Next field", show=False, priority=True),
     ]
 
     def __init__(
@@ -268,7 +272,10 @@ class QuickFields(Vertical):
 
     # ----------------------------------------------------------------- keys
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id in _TEXT_INPUTS:
-            event.stop()
-            self.screen.focus_next()
+    async def action_submit_field(self) -> None:
+        """Enter in a one-line text field: on to the next field (other widgets keep Enter)."""
+        focused = self.screen.focused
+        if not isinstance(focused, Input) or focused.id not in _TEXT_INPUTS:
+            raise SkipAction()
+        await self.mount_rest()  # Enter in the first moments: once the other fields are in
+        self.screen.focus_next()

@@ -128,20 +128,25 @@ class ReflectForm(Vertical):
         """Check the changed fields and post ``Save``; False when there was nothing to save."""
         if self.entry_id is None:
             return False
-        self.show_error("")
-        changes = self.changes()
-        if not changes:
+        if not self.changes():
             self.notify("Nothing to save: no field has changed.")
             return False
-        try:
-            from journal.schemas import EntryPatch  # the validation layer, when saving
-
-            patch = check(EntryPatch, changes)
-        except FormError as exc:
-            self.show_error(exc.message, exc.field)
+        patch = self.checked_patch()
+        if patch is None:
             return False
         self.post_message(self.Save(self, self.entry_id, patch))
         return True
+
+    def checked_patch(self) -> Any | None:
+        """The changed fields as an ``EntryPatch``; None, with the error shown, if refused."""
+        self.show_error("")
+        try:
+            from journal.schemas import EntryPatch  # the validation layer, when saving
+
+            return check(EntryPatch, self.changes())
+        except FormError as exc:
+            self.show_error(exc.message, exc.field)
+            return None
 
     def action_save(self) -> None:
         self.request_save()
