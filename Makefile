@@ -15,11 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/service-journal $(ARGS)
 
+# ruff, and mypy --strict over the core and the app.
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict journal tui
 
-# mypy --strict over the core and the app (joins `lint` once the last errors are gone).
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict journal tui
 

@@ -7,8 +7,9 @@ nothing reads the environment behind the caller's back.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from datetime import tzinfo
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from journal.errors import UsageError
@@ -36,6 +37,9 @@ class Settings:
     """"monday" (ISO weeks) or "sunday"."""
     tz: str | None = None
     """An IANA zone name for grouping and display; None means the system's local zone."""
+    clock: Callable[[], datetime] | None = field(default=None, compare=False)
+    """What the store takes the time of a write from (aware UTC); None means the system's clock.
+    Tests inject one to make written instants predictable."""
 
     @classmethod
     def from_env(cls, db: str | None = None, environ: dict[str, str] | None = None) -> Settings:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from journal.config import Settings
-from journal.db import open_database
 from journal.entry import FIELDS, REFLECTED_BY, Kind, Stage
 from journal.schemas import EntryIn, validate
-from journal.store import Store
+from journal.store import open_store
+from journal.store.interface import JournalStore
 from journal.values import TagMark
 
 Scene = dict[str, Any]
@@ -241,7 +241,7 @@ def _at(day: date, rng: random.Random, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(rng.randint(8, 20), rng.choice((0, 10, 25, 40, 55))), zone)
 
 
-def fill(store: Store, zone: tzinfo, now: datetime, seed: int = 7) -> list[int]:
+def fill(store: JournalStore, zone: tzinfo, now: datetime, seed: int = 7) -> list[int]:
     """Add about a month of entries ending now (the last few today); returns their ids."""
     rng = random.Random(seed)
     scenes = SCENES * 2
@@ -279,9 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     settings = Settings.from_env(db=str(args.path))
     zone = settings.zone()
-    db = open_database(str(args.path))
+    store = open_store(settings)
     try:
-        store = Store(db)
         now = (
             datetime.fromisoformat(args.now).replace(tzinfo=zone)
             if args.now
@@ -290,18 +289,17 @@ def main(argv: list[str] | None = None) -> int:
         ids = fill(store, zone, now, args.seed)
         review_state(store, settings, now)
     finally:
-        db.close()
+        store.close()
     print(f"Wrote {len(ids)} demo entries to {args.path}")
     return 0
 
 
-def review_state(store: Store, settings: Settings, now: datetime) -> None:
+def review_state(store: JournalStore, settings: Settings, now: datetime) -> None:
     """Last week reviewed, with a check-in, a focus, coach questions and an action decided."""
     from journal.review.build import current_week
-    from journal.store.review_state import ReviewStore
     from journal.weeks import shift_week
 
-    reviews = ReviewStore(store.db)
+    reviews = store.review
     this_week = current_week(settings, now)
     for back, answers in ((2, "yes partly no yes yes partly yes yes no partly"),
                           (1, "yes yes partly yes yes yes partly yes partly yes")):  # fmt: skip

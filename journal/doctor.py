@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import stat
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from journal.db import Database, open_database, sqlite_path_from
+from journal.db import sqlite_path_from
 from journal.db.files import _existing_file
 from journal.errors import DatabaseError
 from journal.migrations import HEAD
+from journal.store import open_store
+from journal.store.interface import JournalStore
 from journal.terminal import say
 
 
@@ -51,44 +53,23 @@ def _permissions(path: Path) -> list[Check]:
     return checks
 
 
-def fts_in_sync(db: Database) -> bool:
-    """True when the search index matches the entries (FTS5's own integrity check)."""
-    try:
-        db.execute("INSERT INTO entry_fts(entry_fts, rank) VALUES ('integrity-check', 1)")
-    except DatabaseError:
-        return False
-    return True
-
-
-def rebuild_fts(db: Database) -> None:
-    with db.transaction():
-        db.execute("INSERT INTO entry_fts(entry_fts) VALUES ('rebuild')")
-
-
-def _row_level(line: str) -> bool:
-    """A problem with a row's values (another program wrote past a constraint), not damage to
-    the file: the pages are sound, and the rows check can find and mend the row."""
-    return line.startswith(("CHECK constraint failed in", "NULL value in"))
-
-
-def first_problem(result: list[tuple[str, ...]]) -> str:
-    """The first line of what ``PRAGMA integrity_check`` found (it may report hundreds)."""
-    lines = [line for row in result for line in str(row[0]).splitlines()]
+def first_problem(found: list[str]) -> str:
+    """The first line of what the integrity check found (it may report hundreds)."""
+    lines = [line for text in found for line in text.splitlines()]
     lines = [line.strip() for line in lines if line.strip() and not line.startswith("***")]
     return lines[0].rstrip(".") if lines else "the integrity check failed"
 
 
-def _rows(db: Database, repair: bool, now: datetime) -> Check:
+def _rows(store: JournalStore, repair: bool, now: datetime) -> Check:
     """Every stored value reads back; with ``repair``, unreadable entries are mended."""
-    from journal.doctor_rows import find_unreadable, repair_entry
-
-    bad = find_unreadable(db)
+    health = store.health
+    bad = health.unreadable_entries()
     if not bad:
         return Check("readable rows", True, "every value reads back")
     count = f"{len(bad)} {'entry holds' if len(bad) == 1 else 'entries hold'}"
     if repair:
-        lines = [repair_entry(db, entry, now) for entry in bad]
-        left = find_unreadable(db)
+        lines = [health.repair_entry(entry, now) for entry in bad]
+        left = health.unreadable_entries()
         return Check(
             "readable rows",
             not left,
@@ -103,22 +84,19 @@ def _rows(db: Database, repair: bool, now: datetime) -> Check:
     )
 
 
-def diagnose(db: Database, repair: bool, now: datetime | None = None) -> list[Check]:
+def diagnose(store: JournalStore, repair: bool, now: datetime | None = None) -> list[Check]:
     checks: list[Check] = []
-    result = db.execute("PRAGMA integrity_check").fetchall()
-    damage = [r for r in result if r[0] != "ok" and not _row_level(str(r[0]))]
-    ok = not damage
-    checks.append(Check("integrity", ok, "ok" if ok else first_problem(damage)))
+    health = store.health
+    problems = health.integrity_problems()
+    ok = not problems
+    checks.append(Check("integrity", ok, "ok" if ok else first_problem(problems)))
     if not ok:
         return checks  # nothing more is trustworthy, and --repair must not write to a damaged file
-    version = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    version = health.schema_version()
     checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
-    entries = db.execute("SELECT count(*) FROM entry").fetchone()[0]
-    checks.append(Check("entries", True, str(entries)))
-    checks.append(_rows(db, repair, now or datetime.now(UTC)))
-    breaches = [
-        str(r[0]) for r in db.execute("PRAGMA integrity_check").fetchall() if _row_level(str(r[0]))
-    ]
+    checks.append(Check("entries", True, str(health.entry_count())))
+    checks.append(_rows(store, repair, now or store.now()))
+    breaches = health.constraint_breaches()
     checks.append(
         Check(
             "constraints",
@@ -126,10 +104,10 @@ def diagnose(db: Database, repair: bool, now: datetime | None = None) -> list[Ch
             "every row keeps them" if not breaches else f"{breaches[0]} ({len(breaches)} rows)",
         )
     )
-    in_sync = fts_in_sync(db)
+    in_sync = health.search_index_in_sync()
     if not in_sync and repair:
-        rebuild_fts(db)
-        in_sync = fts_in_sync(db)
+        health.rebuild_search_index()
+        in_sync = health.search_index_in_sync()
         checks.append(Check("search index", in_sync, "rebuilt" if in_sync else "rebuild failed"))
     else:
         checks.append(
@@ -139,26 +117,25 @@ def diagnose(db: Database, repair: bool, now: datetime | None = None) -> list[Ch
                 "in sync" if in_sync else "out of sync; run service-journal doctor --repair",
             )
         )
-    if db.path is not None:
-        checks.extend(_permissions(db.path))
-        checks.extend(_encryption(db))
+    if store.location is not None:
+        checks.extend(_permissions(store.location))
+        checks.extend(_encryption(store.location, store.encrypted))
     return checks
 
 
-def _encryption(db: Database) -> list[Check]:
+def _encryption(path: Path, encrypted: bool) -> list[Check]:
     """Whether the journal is encrypted, and whether a plain copy beside it undoes that."""
     from journal.db.cipher import plaintext_backups
 
-    assert db.path is not None
     checks = [
         Check(
             "encryption",
             True,
-            "encrypted (SQLCipher)" if db.encrypted else "not encrypted (service-journal encrypt)",
+            "encrypted (SQLCipher)" if encrypted else "not encrypted (service-journal encrypt)",
         )
     ]
-    if db.encrypted:
-        plain = plaintext_backups(db.path)
+    if encrypted:
+        plain = plaintext_backups(path)
         names = ", ".join(p.name for p in plain)
         detail = (
             f"{len(plain)} beside it, readable by anyone: {names}; remove them with "
@@ -182,11 +159,11 @@ def run_checks(args: argparse.Namespace) -> int:
         return 0
     from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase
 
-    db = open_database(target, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
+    store = open_store(settings, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
     try:
-        checks = diagnose(db, repair=args.repair)
+        checks = diagnose(store, repair=args.repair)
     finally:
-        db.close()
+        store.close()
     for check in checks:
         say(f"{'ok ' if check.ok else 'BAD'}  {check.name}: {check.detail}")
         for line in check.lines:

@@ -6,17 +6,13 @@ documented JSON without importing the store's queries.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any
 
-from journal.db import dt_from_db
-from journal.db.text import Undecodable
 from journal.entry import ENTRY_COLUMNS as ENTRY_COLUMNS
 from journal.entry import FLAG_COLUMNS, REFLECTED_BY, VALUE_COLUMNS
-from journal.instants import MAX_YEAR, MIN_YEAR
 from journal.values import TagMark
 
 TEXT_FIELDS = VALUE_COLUMNS
@@ -135,17 +131,6 @@ class TagUsage:
         }
 
 
-def action_row(row: Any) -> ActionItemRow:
-    return ActionItemRow(
-        id=row[0],
-        entry_id=row[1],
-        text=row[2],
-        status=row[3],
-        created_at=dt_from_db(row[4]) or datetime.now(UTC),
-        closed_at=dt_from_db(row[5]),
-    )
-
-
 @lru_cache(maxsize=4096)
 def tag_mark(slug: str, polarity: int) -> TagMark:
     """The mark for a tag row as read back, one shared object per (slug, polarity).
@@ -157,92 +142,11 @@ def tag_mark(slug: str, polarity: int) -> TagMark:
     return TagMark(slug=slug, polarity=polarity)  # type: ignore[arg-type]
 
 
-# What a row must hold to be read back. Rows written by this program always do; a row written by
-# another tool, an older version or a damaged copy may not, and must not stop a whole list,
-# export or review: readers skip it (``EntryReading``) and ``doctor --repair`` mends it.
-EARLIEST_DB = f"{MIN_YEAR:04d}-01-01 00:00:00.000000"
-LATEST_DB = f"{MAX_YEAR:04d}-12-31 23:59:59.999999"
-ENUM_COLUMNS: dict[str, frozenset[str | None]] = {
-    "perspective": frozenset({None, "witnessed", "customer", "provider"}),
-    "overall": frozenset({None, "well", "badly", "mixed"}),
-    "why": frozenset(
-        {None, "skill", "process", "tools", "staffing", "customer", "environment", "unknown"}
-    ),
-    "left_them": frozenset({None, "better", "same", "worse"}),
-}
-ACTION_STATUSES = frozenset({"open", "done", "dropped", "carried"})
-INSTANT_COLUMNS = {"occurred_at": False, "created_at": False, "updated_at": False}
-"""Entry instants and whether they may be empty (``trashed_at`` may; see ``entry_problems``)."""
-_INDEX = {name: i for i, name in enumerate(ENTRY_COLUMNS)}
-_TEXT_NULLABLE = (
-    ("uuid", False),
-    ("what", False),
-    *((name, True) for name in TEXT_FIELDS if name not in ENUM_COLUMNS and name != "what"),
-)
+@dataclass(frozen=True)
+class TagTotal:
+    """How often a tag was marked with one sign over a span, and when it was first marked."""
 
-
-def instant_problem(value: Any, nullable: bool) -> str | None:
-    """Why a stored instant cannot be read back, or None."""
-    if value is None:
-        return None if nullable else "is empty"
-    if type(value) is not str:
-        return "is not a date and time"
-    if not EARLIEST_DB <= value <= LATEST_DB:
-        return f"is outside years {MIN_YEAR} to {MAX_YEAR}"
-    try:
-        dt_from_db(value)
-    except ValueError:
-        return "is not a date and time"
-    return None
-
-
-def text_problem(value: Any, nullable: bool) -> str | None:
-    """Why a stored text cannot be read back as it was written, or None."""
-    if value is None:
-        return None if nullable else "is empty"
-    if type(value) is str:
-        return None
-    if isinstance(value, Undecodable):
-        return "holds bytes that are not UTF-8 text"
-    return "is not text"
-
-
-def entry_problems(raw: Sequence[Any]) -> list[str]:
-    """Each column of an entry row (in ``ENTRY_COLUMNS`` order) that cannot be read back."""
-    found: list[str] = []
-    if type(raw[0]) is not int:
-        found.append("id is not a number")
-    for name, nullable in _TEXT_NULLABLE:
-        problem = text_problem(raw[_INDEX[name]], nullable)
-        if problem:
-            found.append(f"{name} {problem}")
-    for name, allowed in ENUM_COLUMNS.items():
-        if raw[_INDEX[name]] not in allowed:
-            found.append(f"{name} is not one of its values")
-    for name in ("flagged", "private"):
-        if raw[_INDEX[name]] not in (0, 1) or type(raw[_INDEX[name]]) not in (int, bool):
-            found.append(f"{name} is not 0 or 1")
-    for name, nullable in (*INSTANT_COLUMNS.items(), ("trashed_at", True)):
-        problem = instant_problem(raw[_INDEX[name]], nullable)
-        if problem:
-            found.append(f"{name} {problem}")
-    return found
-
-
-def tag_problem(slug: Any, polarity: Any) -> str | None:
-    if text_problem(slug, False) is not None:
-        return "a tag's name is not text"
-    if polarity not in (-1, 0, 1) or type(polarity) is not int:
-        return f"tag {slug!s:.40} has a sign that is not -1, 0 or 1"
-    return None
-
-
-def action_problem(row: Sequence[Any]) -> str | None:
-    """Why an action item row (id, entry_id, text, status, created_at, closed_at) is unreadable."""
-    if text_problem(row[2], False) is not None:
-        return "an action item's text is not readable text"
-    if row[3] not in ACTION_STATUSES:
-        return "an action item's status is not one of its values"
-    if instant_problem(row[4], False) or instant_problem(row[5], True):
-        return "an action item's date is not readable"
-    return None
+    slug: str
+    polarity: int
+    count: int
+    first: datetime

@@ -93,7 +93,6 @@ BUILTIN_TAGS: tuple[TagDef, ...] = (
     ),
 )
 
-BUILTIN_BY_SLUG: dict[str, TagDef] = {tag.slug: tag for tag in BUILTIN_TAGS}
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Lower-case words joined by single hyphens: safe in URLs, shells, Markdown and CSV alike."""

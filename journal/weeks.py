@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from journal.errors import UsageError
+from journal.errors import InputError, UsageError
 from journal.instants import check_year
 
 WEEK_RE = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
@@ -86,3 +86,14 @@ def week_bounds(label: str, zone: tzinfo, week_start: str = "monday") -> tuple[d
     """The half-open instant range covered by a week in the given zone."""
     first, last = week_dates(label, week_start)
     return day_bounds(first, last, zone)
+
+
+def normalise_week(label: object) -> str:
+    """``2026-w7`` -> ``2026-W07``; a malformed label is refused with an example."""
+    if not isinstance(label, str):
+        raise InputError("A week must be written like 2026-W47.")
+    try:
+        year, week = parse_week(label)
+    except UsageError as exc:
+        raise InputError(str(exc)) from None
+    return week_label(year, week)

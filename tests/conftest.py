@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from journal_templates import new_journal
 
 from journal.db import Database, open_database
 from journal.store import Store
@@ -27,7 +28,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    database = open_database(str(db_path))
+    """A new journal of its own (a copy of one made once per test process)."""
+    database = open_database(str(new_journal(db_path)))
     yield database
     database.close()
 

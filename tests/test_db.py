@@ -163,3 +163,32 @@ def test_instants_read_back_are_utc_whatever_the_stored_spelling(
     assert value == expected
     assert value is not None and value.tzinfo is UTC
     assert dt_from_db(dt_to_db(expected)) == expected
+
+
+def test_errors_are_told_apart_by_code_not_by_wording(db_path: Path) -> None:
+    """A missing table whose name says "locked" is not a lock held by another program."""
+    db = open_database(str(db_path))
+    try:
+        with pytest.raises(DatabaseError) as missing:
+            db.execute("SELECT * FROM locked_or_busy_or_malformed")
+        assert "Database problem with" in str(missing.value)
+        assert "locked by another program" not in str(missing.value)
+    finally:
+        db.close()
+
+
+def test_a_write_while_another_program_holds_the_lock_says_locked(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_database(str(db_path)).close()
+    monkeypatch.setenv("SERVICE_JOURNAL_BUSY_TIMEOUT_MS", "0")
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    db = open_database(str(db_path))
+    try:
+        with pytest.raises(DatabaseError, match="locked by another program"), db.transaction():
+            pass
+    finally:
+        db.close()
+        other.execute("ROLLBACK")
+        other.close()

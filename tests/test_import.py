@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from journal_templates import new_journal
 
 from journal.cli import main
 from journal.db import open_database
@@ -30,24 +31,26 @@ from journal.values import EntryFilter, TagMark
 ZONE = ZoneInfo("Europe/Berlin")
 FIXTURE = Path(__file__).parent / "fixtures" / "jrnl_export.json"
 EXPORTED_AT = datetime(2026, 12, 1, 12, 0, tzinfo=ZONE)
-TEMPLATE: dict[str, Path] = {}
+
+
+class Clock:
+    """The time the store writes by, set by the test (each built entry its own instants)."""
+
+    def __init__(self, at: datetime = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
 
 
 @contextmanager
-def fresh_store(now: datetime | None = None) -> Iterator[Store]:
+def fresh_store(clock: Clock | None = None) -> Iterator[Store]:
     """A new, migrated journal, copied from a template so that examples stay fast."""
-    if "path" not in TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="sj-template-"))
-        open_database(str(folder / "template.db")).close()
-        TEMPLATE["path"] = folder / "template.db"
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "journal.db"
-        shutil.copyfile(TEMPLATE["path"], path)
-        path.chmod(0o600)
+        path = new_journal(Path(folder) / "journal.db")
         db = open_database(str(path))
         try:
-            clock = now or datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
-            yield Store(db, now=lambda: clock)
+            yield Store(db, now=clock or Clock())
         finally:
             db.close()
 
@@ -107,14 +110,14 @@ def entry_specs(draw: st.DrawFn) -> dict[str, Any]:
     }
 
 
-def build(store: Store, specs: list[dict[str, Any]]) -> None:
+def build(store: Store, clock: Clock, specs: list[dict[str, Any]]) -> None:
     store.add_tag(TagIn(slug="my-own", group="Own group", description="my; own, =tag"))
     for spec in specs:
         try:
             data = validate(EntryIn, {**spec["data"], "private": spec["private"]})
         except InputError:
             continue
-        store._now = lambda spec=spec: spec["created"]  # each entry its own instants
+        clock.at = spec["created"]
         entry = store.add(data)
         if spec["done"] and entry.action_items:
             store.set_action_status(entry.action_items[0].id, "done")
@@ -126,8 +129,9 @@ ROUND_TRIP = settings(max_examples=25, deadline=None, suppress_health_check=[Hea
 @ROUND_TRIP
 @given(st.lists(entry_specs(), max_size=6))
 def test_json_round_trip_changes_nothing(specs: list[dict[str, Any]]) -> None:
-    with fresh_store() as source, fresh_store() as target:
-        build(source, specs)
+    clock = Clock()
+    with fresh_store(clock) as source, fresh_store() as target:
+        build(source, clock, specs)
         first = export_json(source)
         assume(first["entries"])
         text = json.dumps(first)
@@ -142,8 +146,9 @@ def test_json_round_trip_changes_nothing(specs: list[dict[str, Any]]) -> None:
 @ROUND_TRIP
 @given(st.lists(entry_specs(), max_size=6))
 def test_csv_round_trip_changes_nothing(specs: list[dict[str, Any]]) -> None:
-    with fresh_store() as source, fresh_store() as target:
-        build(source, specs)
+    clock = Clock()
+    with fresh_store(clock) as source, fresh_store() as target:
+        build(source, clock, specs)
         first = export_csv(source)
         count = len(entries_of(source))
         assume(count)

@@ -30,7 +30,6 @@ from journal.review.build import (
 )
 from journal.schemas import EntryIn, EntryPatch, validate
 from journal.store import Store
-from journal.store.review_state import ReviewStore
 from journal.values import TagMark
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -392,7 +391,7 @@ def test_review_reads_only_the_week_not_the_whole_journal(
 
 
 def test_action_items_checkin_focus_and_streak_in_the_review(store: Store) -> None:
-    reviews = ReviewStore(store.db)
+    reviews = store.review
     last_week = add(store, "2026-11-10 10:00", "badly", "-queue", action="Open a second till")
     this_week = add(store, "2026-11-18 10:00", "badly", "-queue", action="Greet in 10 seconds")
     old_open = add(store, "2026-09-01 10:00", "badly", "", action="Still open from September")

@@ -263,7 +263,7 @@ def test_action_item_status(store: Store) -> None:
 
 def test_failed_write_leaves_nothing_behind(store: Store) -> None:
     add(store, "first")
-    with pytest.raises(InputError), store.db.transaction():
+    with pytest.raises(InputError), store.transaction():
         add(store, "inside a failing transaction")
         raise InputError("stop")
     assert [e.what for e in store.list().entries] == ["first"]
@@ -349,5 +349,16 @@ def test_read_back_tags_are_the_same_marks_as_validated_ones(store: Store) -> No
     # The CLI edits tags by patching with the ones read back.
     store.update(first, validate(EntryPatch, {"tags": [*marks, TagMark.parse("+attention")]}))
     assert [str(t) for t in store.get(first).tags] == ["+attention", "+courtesy", "-queue"]
-    # ``Store._fetch`` builds rows positionally in this order.
-    assert tuple(f.name for f in fields(EntryRow))[: len(ENTRY_COLUMNS)] == ENTRY_COLUMNS
+    # Every column the store reads is a field of the row it hands out (read by name).
+    assert set(ENTRY_COLUMNS) <= {f.name for f in fields(EntryRow)}
+
+
+def test_a_second_entry_with_the_same_uuid_is_refused_and_nothing_is_written(
+    store: Store,
+) -> None:
+    uuid = "0b3c2f4e-8a61-4d7e-9f10-2a3b4c5d6e7f"
+    first = add(store, "First", uuid=uuid)
+    with pytest.raises(InputError, match=f"uuid {uuid} already exists"):
+        add(store, "Second", uuid=uuid, tags=["+attention"])
+    assert ids(store) == [first]
+    assert store.count() == 1

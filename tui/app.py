@@ -31,7 +31,7 @@ from textual.screen import Screen
 from tui.backend import Backend
 from tui.commands import COMMANDS, WHEN_FAILED
 from tui.hooks import Exports, Leavable
-from tui.screens.capture import CaptureScreen
+from tui.screens.capture import DRAFT_EVERY_S, CaptureScreen
 from tui.styles import read_later
 from tui.textual_compat import HookedApp
 from tui.warm_up import WARM_UP, WARM_UP_GROUP, KeyboardRest
@@ -75,6 +75,7 @@ class ServiceJournalApp(HookedApp):
         settings: Settings,
         on_drawn: Callable[[], None] | None = None,
         keys: KeyboardRest | None = None,
+        autosave_every: float | None = DRAFT_EVERY_S,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -86,7 +87,7 @@ class ServiceJournalApp(HookedApp):
             self.zone = settings.zone()
         except ValueError as exc:  # journal.when.WhenError: an unknown zone name
             self._zone_error = str(exc)
-        self.capture = CaptureScreen()
+        self.capture = CaptureScreen(autosave_every)
         self.browse: BrowseScreen | None = None
         self.review: ReviewScreen | None = None
         self._keys = keys if keys is not None else KeyboardRest()
@@ -342,9 +343,11 @@ def make_app(
     settings: Settings,
     on_drawn: Callable[[], None] | None = None,
     keys: KeyboardRest | None = None,
+    autosave_every: float | None = DRAFT_EVERY_S,
 ) -> ServiceJournalApp:
     """The app for these settings (tests build it here too); ``on_drawn`` runs once the first
-    screen is on the terminal (``tui.launch`` resumes garbage collection there); ``keys`` decides
-    when the keyboard rests for the background warm-up (``tui.warm_up``), a wall-clock pause
-    unless a test holds it."""
-    return ServiceJournalApp(settings, on_drawn, keys)
+    screen is on the terminal (``tui.launch`` resumes garbage collection there). Both clocks the
+    app keeps are parameters, so tests depend on neither: ``keys`` decides when the keyboard rests
+    for the background warm-up (``tui.warm_up``), and ``autosave_every`` is how often the capture
+    form keeps its draft (None: only when asked, as tests do)."""
+    return ServiceJournalApp(settings, on_drawn, keys, autosave_every)

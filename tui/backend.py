@@ -16,9 +16,8 @@ from journal.errors import DatabaseError, JournalError
 
 if TYPE_CHECKING:
     from journal.config import Settings
-    from journal.db import Database
     from journal.db.cipher import PassphrasePrompt
-    from journal.store import Store
+    from journal.store.interface import JournalStore
 
 T = TypeVar("T")
 
@@ -35,15 +34,9 @@ class Backend:
         self.settings = settings
         self._lock = threading.Lock()
         self._ready = threading.Event()
-        self._db: Database | None = None
-        self._store: Store | None = None
+        self._store: JournalStore | None = None
         self.error: str | None = None
         """Why the journal could not be opened (one sentence), once ``open()`` has failed."""
-
-    @property
-    def ready(self) -> bool:
-        """True once opening has finished, successfully or not."""
-        return self._ready.is_set()
 
     @property
     def is_open(self) -> bool:
@@ -60,15 +53,11 @@ class Backend:
         ``passphrase`` is asked (and asked again after a wrong one) for an encrypted journal.
         """
         try:
-            from journal.db import open_database
-            from journal.store import Store
+            from journal.store import open_store
 
-            db = open_database(
-                self.settings.db_target, on_upgrade=on_upgrade, passphrase=passphrase
-            )
+            store = open_store(self.settings, on_upgrade=on_upgrade, passphrase=passphrase)
             with self._lock:
-                self._db = db
-                self._store = Store(db)
+                self._store = store
         except JournalError as exc:
             self.error = str(exc)
         except OSError as exc:
@@ -112,9 +101,8 @@ class Backend:
         """Close the journal. Callers still waiting for it to open are let go with an error:
         quitting during start-up must not wait for their time-out (a minute) to exit."""
         with self._lock:
-            if self._db is not None:
-                self._db.close()
-            self._db = None
+            if self._store is not None:
+                self._store.close()
             self._store = None
         if not self._ready.is_set():
             self.error = self.error or "The journal was closed before it opened."

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from journal.config import Settings
-from journal.store import Store
+from journal.store.interface import JournalStore
 from journal.terminal import for_stdout, shout
 
 
 @dataclass
 class Context:
     settings: Settings
-    store: Store
+    store: JournalStore
     zone: tzinfo
 
 
@@ -31,19 +31,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Context]:
     """Open the journal named by --db / the environment / the default, and close it after."""
-    from journal.db import open_database
+    from journal.store import open_store
 
     settings = settings_from(args)
     zone = settings.zone()
-    db = open_database(
-        settings.db_target, on_upgrade=_tell, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES
+    store = open_store(
+        settings, on_upgrade=_tell, passphrase=ask_passphrase, tries=PASSPHRASE_TRIES
     )
     try:
-        store = Store(db)
         yield Context(settings, store, zone)
         _warn_unreadable(store.unreadable)
     finally:
-        db.close()
+        store.close()
 
 
 def _warn_unreadable(ids: set[int]) -> None:
@@ -73,7 +72,7 @@ def ask_passphrase(path: Path, wrong: bool) -> str | None:
     import getpass
 
     if wrong:
-        print("service-journal: that passphrase is wrong; try again.", file=sys.stderr)
+        shout("service-journal: that passphrase is wrong; try again.")
     try:
         return getpass.getpass(f"Passphrase for {path.name}: ")
     except EOFError:

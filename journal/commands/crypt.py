@@ -13,6 +13,7 @@ from pathlib import Path
 
 from journal.commands._common import PASSPHRASE_TRIES, ask_passphrase, settings_from
 from journal.errors import DatabaseError, InputError
+from journal.terminal import say, shout
 
 ENV_NEW_PASSPHRASE = "SERVICE_JOURNAL_NEW_PASSPHRASE"
 NOTICE_BYTES = 20 * 1024 * 1024
@@ -21,25 +22,27 @@ while, and a silent wait looks like a hang."""
 
 
 def encrypt(args: argparse.Namespace) -> int:
-    from journal.db import open_database, sqlite_path_from
+    from journal.db import sqlite_path_from
     from journal.db.cipher import ENV_PASSPHRASE, convert, remember
     from journal.db.files import looks_encrypted
+    from journal.store import open_store
 
-    path = _existing(sqlite_path_from(settings_from(args).db_target))
+    settings = settings_from(args)
+    path = _existing(sqlite_path_from(settings.db_target))
     if looks_encrypted(path):
         if not args.remove_backups:
             raise InputError(f"{path} is encrypted already; change its passphrase with rekey.")
         _unlock(path)  # only the journal's owner removes its backups
         _offer_backup_removal(path, True)
         return 0
-    open_database(str(path)).close()  # refuses a foreign file, upgrades an old one first
+    open_store(settings).close()  # refuses a foreign file, upgrades an old one first
     passphrase = os.environ.get(ENV_PASSPHRASE) or _new_passphrase(ENV_PASSPHRASE)
     _announce(path)
     count, _ = convert(path, "", passphrase)
-    print(f"Encrypted {path} ({_entries(count)}, checked against the original).")
+    say(f"Encrypted {path} ({_entries(count)}, checked against the original).")
     if args.remember:
         remember(path, passphrase)
-        print("The passphrase is remembered in this device's keyring.")
+        say("The passphrase is remembered in this device's keyring.")
     _offer_backup_removal(path, args.remove_backups)
     return 0
 
@@ -58,7 +61,7 @@ def decrypt(args: argparse.Namespace) -> int:
     _announce(path)
     count, _ = convert(path, passphrase, "")
     forget(path)
-    print(f"Decrypted {path} ({_entries(count)}); it is no longer encrypted.")
+    say(f"Decrypted {path} ({_entries(count)}); it is no longer encrypted.")
     return 0
 
 
@@ -71,10 +74,10 @@ def rekey(args: argparse.Namespace) -> int:
     new = os.environ.get(ENV_NEW_PASSPHRASE) or _new_passphrase(ENV_NEW_PASSPHRASE)
     _announce(path)
     count, _ = convert(path, old, new)
-    print(f"Changed the passphrase of {path} ({_entries(count)}).")
+    say(f"Changed the passphrase of {path} ({_entries(count)}).")
     if args.remember:
         remember(path, new)
-        print("The new passphrase is remembered in this device's keyring.")
+        say("The new passphrase is remembered in this device's keyring.")
     else:
         from journal.db.cipher import forget
 
@@ -85,11 +88,9 @@ def rekey(args: argparse.Namespace) -> int:
 def _announce(path: Path) -> None:
     size = path.stat().st_size
     if size >= NOTICE_BYTES:
-        print(
+        shout(
             f"service-journal: rewriting {path.name} ({size / 1e6:,.0f} MB) and checking the "
-            "copy; this takes a while at this size.",
-            file=sys.stderr,
-            flush=True,
+            "copy; this takes a while at this size."
         )
 
 
@@ -101,15 +102,9 @@ def _existing(path: Path | None) -> Path:
 
 def _unlock(path: Path) -> str:
     """The journal's current passphrase, checked by opening it (refuses a plain journal)."""
-    from journal.db import open_database
+    from journal.db.cipher import unlock
 
-    db = open_database(str(path), passphrase=ask_passphrase, tries=PASSPHRASE_TRIES)
-    try:
-        if not db.encrypted:
-            raise InputError(f"{path} is not encrypted; encrypt it with service-journal encrypt.")
-        return str(getattr(db, "passphrase", ""))  # only a CipherDatabase has one
-    finally:
-        db.close()
+    return unlock(path, ask_passphrase, PASSPHRASE_TRIES)
 
 
 def _new_passphrase(env: str) -> str:
@@ -141,17 +136,17 @@ def _offer_backup_removal(path: Path, remove: bool) -> None:
     backups = plaintext_backups(path)
     if not backups:
         return
-    print("These earlier backups next to it are NOT encrypted:")
+    say("These earlier backups next to it are NOT encrypted:")
     for backup in backups:
-        print(f"  {backup}")
+        say(f"  {backup}")
     if not remove and sys.stdin.isatty():
         remove = input("Remove them now? [y/N] ").strip().lower() in ("y", "yes")
     if not remove:
-        print("Remove them with: service-journal encrypt --remove-backups")
+        say("Remove them with: service-journal encrypt --remove-backups")
         return
     for backup in backups:
         wipe(backup)
-    print(f"Removed {len(backups)} plaintext {'backup' if len(backups) == 1 else 'backups'}.")
+    say(f"Removed {len(backups)} plaintext {'backup' if len(backups) == 1 else 'backups'}.")
 
 
 def _entries(count: int) -> str:

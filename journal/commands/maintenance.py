@@ -15,8 +15,8 @@ def backup(args: argparse.Namespace) -> int:
         raise UsageError("The backup's file name is empty; give one.")
     target = Path(args.file).expanduser()
     with opened(args) as ctx:
-        ctx.store.db.backup_to(target)
-        encrypted = ctx.store.db.encrypted
+        ctx.store.backup_to(target)
+        encrypted = ctx.store.encrypted
     same_key = " (encrypted with the journal's passphrase)" if encrypted else ""
     say(f"Backed up the journal to {target}{same_key}")
     return 0

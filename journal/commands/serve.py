@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import sys
 from pathlib import Path
 
 from journal.commands._common import settings_from
 from journal.errors import UsageError
+from journal.terminal import shout
 
 WARNING = (
     "service-journal: warning: the journal is reachable by anyone on this network who has the "
@@ -47,11 +47,11 @@ def serve(args: argparse.Namespace) -> int:
         )
     settings = settings_from(args)
     db = Path(settings.db_target).expanduser().resolve()
-    from journal.db import open_database
+    from journal.store import open_store
 
-    open_database(str(db), on_upgrade=_tell).close()
+    open_store(settings, on_upgrade=_tell).close()  # refuses a foreign file, upgrades an old one
     if network:
-        print(WARNING, file=sys.stderr, flush=True)
+        shout(WARNING)
     from tui.serve.run import ServeOptions
     from tui.serve.run import serve as run_server
 
@@ -59,4 +59,4 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _tell(message: str) -> None:
-    print(f"service-journal: {message}", file=sys.stderr, flush=True)
+    shout(f"service-journal: {message}")

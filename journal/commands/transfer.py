@@ -30,7 +30,7 @@ def export(args: argparse.Namespace) -> int:
     if target is not None:
         _check_target(target, args.force)
     with opened(args) as ctx:
-        encrypted = ctx.store.db.encrypted
+        encrypted = ctx.store.encrypted
         start, end, label = _export_range(args, ctx)
         rendered = render_export(
             ctx.store,
@@ -69,9 +69,7 @@ def _export_range(
         start, end = week_bounds(week, ctx.zone, ctx.settings.week_start)
         label = week
     if start is None or end is None:
-        from journal.store.imports import ImportStore
-
-        first, last = ImportStore(ctx.store).occurred_span()
+        first, last = ctx.store.imports.occurred_span()
         today = datetime.now(ctx.zone).date()
         if end is None:
             last_day = max(today, last.astimezone(ctx.zone).date()) if last else today

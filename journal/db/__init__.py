@@ -14,7 +14,7 @@ Alembic), ``fts`` (the full-text index and query text) and ``dates`` (instants a
 
 from __future__ import annotations
 
-from journal.db.connection import Database, busy_timeout_ms, translate
+from journal.db.connection import Database, busy_timeout_ms, is_unique_violation, translate
 from journal.db.dates import dt_from_db, dt_to_db
 from journal.db.fts import FTS_COLUMNS, FTS_PREFIXES, fts_ddl, fts_query
 from journal.db.opening import open_database, sqlite_path_from
@@ -30,6 +30,7 @@ __all__ = [
     "dt_to_db",
     "fts_ddl",
     "fts_query",
+    "is_unique_violation",
     "open_database",
     "run_migrations",
     "sqlite_path_from",

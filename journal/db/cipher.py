@@ -57,6 +57,7 @@ class CipherDatabase(Database):
         super().__init__(conn, path)
         self._passphrase = passphrase
         self.errors = (sqlite3.DatabaseError, _driver().DatabaseError)
+        self.row_type = _driver().Row
 
     @property
     def passphrase(self) -> str:
@@ -141,6 +142,21 @@ def open_encrypted(
                 "not a journal."
             )
         wrong = True
+
+
+def unlock(path: Path, prompt: PassphrasePrompt | None, tries: int | None = None) -> str:
+    """The passphrase of the encrypted journal at ``path``, checked by opening it (upgrading
+    an old one first); a plain journal is refused, as there is nothing to unlock."""
+    from journal.db.opening import open_database
+    from journal.errors import InputError
+
+    db = open_database(str(path), passphrase=prompt, tries=tries)
+    try:
+        if not isinstance(db, CipherDatabase):
+            raise InputError(f"{path} is not encrypted; encrypt it with service-journal encrypt.")
+        return db.passphrase
+    finally:
+        db.close()
 
 
 def _ask(path: Path, prompt: PassphrasePrompt | None, wrong: bool) -> str:

@@ -84,7 +84,6 @@ class Database:
     writer waits for the lock up front (with the busy timeout) instead of failing half-way.
     """
 
-    dialect = "sqlite"
     encrypted = False
     """True for a SQLCipher journal (``journal.db.cipher``): exports and backups say so."""
 
@@ -94,10 +93,13 @@ class Database:
         self._depth = 0
         self.errors: tuple[type[Exception], ...] = (sqlite3.DatabaseError,)
         """The driver's error classes (SQLCipher's driver has its own hierarchy)."""
+        self.row_type: Any = sqlite3.Row
+        """The driver's row read by name as well as by position (``named``)."""
 
     def engine_args(self) -> tuple[str, dict[str, Any]]:
         """The SQLAlchemy URL and ``create_engine`` options for Alembic's upgrades."""
         path = self.path
+        assert path is not None, "only a journal file is upgraded"
 
         def creator() -> sqlite3.Connection:
             # The file is opened by its path: a URL built from it would read "?" or "%20" in a
@@ -106,13 +108,20 @@ class Database:
 
         return "sqlite://", {"creator": creator}
 
-    @property
-    def has_fts(self) -> bool:
-        return True
-
     def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         try:
             cursor = self.conn.execute(sql, params)
+        except self.errors as exc:
+            raise translate(exc, self.path) from exc
+        return cast(sqlite3.Cursor, _Cursor(cursor, self.path, self.errors))
+
+    def named(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """``execute`` whose rows are read by column name (``row["occurred_at"]``) as well as
+        by position, so a reader does not depend on the order of the SELECT's columns."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = self.row_type
+        try:
+            cursor.execute(sql, params)
         except self.errors as exc:
             raise translate(exc, self.path) from exc
         return cast(sqlite3.Cursor, _Cursor(cursor, self.path, self.errors))
@@ -163,6 +172,7 @@ class Database:
             raise DatabaseError(f"{target} already exists; choose a new file name for the backup.")
         temp = _temp_beside(target)
         _create_private_file(temp, "choose another place for the backup")
+        failures: tuple[type[Exception], ...] = (OSError, *self.errors)
         try:
             self._write_copy(temp)
             os.link(temp, target)
@@ -170,7 +180,7 @@ class Database:
             raise DatabaseError(
                 f"{target} already exists; choose a new file name for the backup."
             ) from None
-        except (*self.errors, OSError) as exc:
+        except failures as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             raise DatabaseError(
                 f"Could not write the backup to {target} ({reason.rstrip('.')}); nothing was "
@@ -206,37 +216,49 @@ def _temp_beside(target: Path) -> Path:
     return target.with_name(f".{target.name[:40]}.{uuid.uuid4().hex[:12]}.part")
 
 
-SQLITE_CONSTRAINT = 19
+_DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
 def translate(exc: Exception, path: Path | None) -> Exception:
-    """One sentence for the user out of SQLite's error."""
+    """One sentence for the user out of SQLite's (or SQLCipher's driver's) error, told apart by
+    its result code.
+
+    The primary code is the low byte of the extended one (``SQLITE_BUSY_SNAPSHOT`` is a busy
+    error, ``SQLITE_CORRUPT_VTAB`` a damaged search index). A constraint the store did not
+    expect stays an ``IntegrityError`` for the store to judge.
+    """
     from journal.errors import JournalError
 
     if isinstance(exc, JournalError):
         return exc
-    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
     where = str(path) if path else "the journal"
-    if isinstance(exc, sqlite3.OperationalError) and exc.sqlite_errorcode & 0xFF in _BUSY_CODES:
+    if primary in _BUSY_CODES:
         waited = busy_timeout_ms() / 1000
         return DatabaseError(
             f"{where} is locked by another program: waited {waited:g} s for it to finish "
             "writing (an import, perhaps); try again once it is done."
         )
-    if "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY:
         return DatabaseError(
             f"{where} is read-only; check the file's and its folder's permissions."
         )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
+    if primary in _DAMAGED:
         return DatabaseError(
             f"{where} is damaged; restore a backup or run `service-journal doctor`."
         )
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(exc, sqlite3.IntegrityError) or (
-        isinstance(code, int) and code & 0xFF == SQLITE_CONSTRAINT
-    ):
+    if isinstance(exc, sqlite3.IntegrityError) or primary == sqlite3.SQLITE_CONSTRAINT:
         return exc
     return DatabaseError(f"Database problem with {where}: {exc}.")
+
+
+def is_unique_violation(exc: BaseException) -> bool:
+    """True for a UNIQUE constraint that refused a write (SQLITE_CONSTRAINT_UNIQUE)."""
+    return (
+        isinstance(exc, sqlite3.IntegrityError)
+        and getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+    )
 
 
 def _connect(path: Path) -> sqlite3.Connection:

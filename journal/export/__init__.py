@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from journal.store import Store
+    from journal.store.interface import JournalStore
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -28,7 +28,7 @@ class Rendered:
 
 
 def render_export(
-    store: Store,
+    store: JournalStore,
     fmt: str,
     start: datetime | None,
     end: datetime | None,

@@ -16,7 +16,8 @@ from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
     from journal.review.model import RangeSummary
-    from journal.store import EntryRow, Store, TagUsage
+    from journal.store import EntryRow, TagUsage
+    from journal.store.interface import JournalStore
     from journal.store.review_state import WeekState
 
 MAX_QUESTION_WEEKS = 260
@@ -47,7 +48,7 @@ class CoachingData:
 
 
 def gather(
-    store: Store,
+    store: JournalStore,
     start: datetime,
     end: datetime,
     *,
@@ -58,7 +59,6 @@ def gather(
 ) -> CoachingData:
     """Read the range [start, end) for the coaching document."""
     from journal.review.build import summarize_range
-    from journal.store.review_state import ReviewStore
 
     summary = summarize_range(store, start, end, exclude_private=True)
     entries = [e for e in summary.entries if not e.private]
@@ -67,7 +67,7 @@ def gather(
     first_day = start.astimezone(zone).date()
     last_day = (end - timedelta(microseconds=1)).astimezone(zone).date()
 
-    reviews = ReviewStore(store.db)
+    reviews = store.review
     last_week = week_of(last_day, week_start)
     weeks = [last_week]
     first_week = week_of(first_day, week_start)

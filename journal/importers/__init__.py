@@ -26,7 +26,7 @@ from journal.errors import InputError
 if TYPE_CHECKING:
     from journal.importers.from_lines import LinesContext
     from journal.schemas import EntryIn
-    from journal.store import Store
+    from journal.store.interface import JournalStore
 
 FORMATS = ("json", "csv", "jrnl", "lines")
 IMPORTED_GROUP = "Imported"
@@ -145,16 +145,14 @@ def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
         yield chunk
 
 
-def apply(store: Store, batch: Batch, *, dry_run: bool = False) -> ImportResult:
+def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
     """Add, update or skip each record; all in one transaction, or (dry run) nothing at all.
 
     Records are taken a batch at a time as the file is read; a refusal anywhere (a bad record,
     a uuid used twice, a bound exceeded) rolls back everything written before it.
     """
-    from journal.store.imports import ImportStore
-
-    imports = ImportStore(store)
-    guard = contextlib.nullcontext() if dry_run else store.db.transaction()
+    imports = store.imports
+    guard = contextlib.nullcontext() if dry_run else store.transaction()
     with guard:
         known = {t.slug for t in store.tag_catalogue()}
         seen: dict[str, str] = {}

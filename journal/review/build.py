@@ -1,10 +1,12 @@
 """The weekly review: counts, the day mosaic, the dimension table, recurring problems and more.
 
-Pure functions over rows where possible (``journal.review.counts``: ``count_entries``,
-``tag_counts``, ``mosaic``, ...), and two small aggregate queries for what lies outside the
-week: the previous four weeks' tag counts (one GROUP BY over ``entry_tag JOIN entry`` for the
-whole window) and the "-" marks of the recurring window. Only the reviewed week's entries are
-read as rows, so the cost follows the size of a week, never of the journal. Entries in the trash
+Aggregation only, no SQL: pure functions over rows where possible (``journal.review.counts``:
+``count_entries``, ``tag_counts``, ``mosaic``, ...) over what the store hands it: the week's
+entries (``store.iter_entries``), and for what lies outside the week the store's grouped counts
+(``store.review.tag_totals``: the previous four weeks' marks per tag and sign;
+``store.review.minus_marks``: the "-" marks of the recurring window) and the review's own state
+(``store.review``). Only the reviewed week's entries are read as rows, so the cost follows the
+size of a week, never of the journal. Entries in the trash
 never count. The records handed out are ``journal.review.model``'s; this module re-exports them
 and the counting functions, so callers can import everything review-related from here.
 
@@ -32,7 +34,6 @@ from datetime import datetime, tzinfo
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from journal.db import dt_to_db
 from journal.review.checkin import HISTORY_WEEKS, QUESTIONS
 from journal.review.counts import (
     PERSPECTIVES,
@@ -65,13 +66,13 @@ from journal.review.model import (
     WeekReview,
     trend,
 )
-from journal.store import EntryRow
-from journal.store.review_state import ReviewedItem, ReviewStore, WeekState
+from journal.rows import EntryRow
 from journal.weeks import parse_week, shift_week, week_bounds, week_dates, week_label, week_of
 
 if TYPE_CHECKING:
     from journal.config import Settings
-    from journal.store import Store
+    from journal.store.interface import JournalStore
+    from journal.store.review_state import ReviewedItem, WeekState
 
 __all__ = [
     "PERSPECTIVES",
@@ -119,13 +120,13 @@ RECURRING_MIN = 3
 # ----------------------------------------------------------------- queries
 
 
-def catalogue_of(store: Store) -> dict[str, str]:
+def catalogue_of(store: JournalStore) -> dict[str, str]:
     """slug -> group for every tag (the tag table is small)."""
     return {t.slug: t.group for t in store.tag_catalogue()}
 
 
 def range_entries(
-    store: Store, start: datetime, end: datetime, *, exclude_private: bool = False
+    store: JournalStore, start: datetime, end: datetime, *, exclude_private: bool = False
 ) -> list[EntryRow]:
     """Live entries in [start, end), oldest first, read page by page."""
     from journal.values import EntryFilter
@@ -134,62 +135,36 @@ def range_entries(
     return sorted(store.iter_entries(flt), key=_chrono)
 
 
-def _bucket_case(edges: Sequence[datetime]) -> tuple[str, list[str]]:
-    """SQL numbering the periods between consecutive ``edges`` 0, 1, ... by occurred_at."""
-    inner = [dt_to_db(edge) for edge in edges[1:-1]]
-    whens = " ".join(f"WHEN e.occurred_at < ? THEN {i}" for i in range(len(inner)))
-    return f"CASE {whens} ELSE {len(inner)} END", inner
-
-
 def earlier_tag_counts(
-    store: Store, edges: Sequence[datetime], *, exclude_private: bool = False
+    store: JournalStore, edges: Sequence[datetime], *, exclude_private: bool = False
 ) -> dict[str, tuple[int, int]]:
-    """slug -> (+, -) summed over the periods between ``edges``, in one GROUP BY query.
+    """slug -> (+, -) summed over the periods between ``edges``.
 
-    The dimension table needs only the sum of the earlier periods, so the query groups by tag
-    and sign alone: numbering the period of every mark (a CASE per row, then a larger sort)
-    cost more than the join itself. Slugs are listed by the period they first occur in, then
-    by slug, as the per-period sums used to be, because ``dimension_table`` lists groups met
-    only in earlier periods in that order.
+    The dimension table needs only the sum of the earlier periods, which the store counts in
+    one grouped query. Slugs are listed by the period they first occur in, then by slug, as
+    the per-period sums used to be, because ``dimension_table`` lists groups met only in
+    earlier periods in that order.
     """
     if len(edges) < 2:
         return {}
-    private = " AND e.private = 0" if exclude_private else ""
-    sql = (
-        "SELECT et.tag_slug, et.polarity, count(*), min(e.occurred_at) FROM entry e "
-        "JOIN entry_tag et ON et.entry_id = e.id "
-        "WHERE e.trashed_at IS NULL AND e.occurred_at >= ? AND e.occurred_at < ? "
-        f"AND et.polarity <> 0{private} GROUP BY et.tag_slug, et.polarity"
-    )
-    rows = store.db.execute(sql, (dt_to_db(edges[0]), dt_to_db(edges[-1]))).fetchall()
-    inner = [dt_to_db(edge) for edge in edges[1:-1]]
+    inner = list(edges[1:-1])
     first: dict[str, int] = {}
     totals: dict[str, tuple[int, int]] = {}
-    for slug, polarity, n, earliest in rows:
-        period = bisect_right(inner, earliest)
-        first[slug] = min(first.get(slug, period), period)
-        plus, minus = totals.get(slug, (0, 0))
-        totals[slug] = (plus + n, minus) if polarity > 0 else (plus, minus + n)
+    for row in store.review.tag_totals(edges[0], edges[-1], exclude_private=exclude_private):
+        period = bisect_right(inner, row.first)
+        first[row.slug] = min(first.get(row.slug, period), period)
+        plus, minus = totals.get(row.slug, (0, 0))
+        totals[row.slug] = (
+            (plus + row.count, minus) if row.polarity > 0 else (plus, minus + row.count)
+        )
     return {slug: totals[slug] for slug in sorted(totals, key=lambda slug: (first[slug], slug))}
 
 
 def period_minus_marks(
-    store: Store, edges: Sequence[datetime], *, exclude_private: bool = False
+    store: JournalStore, edges: Sequence[datetime], *, exclude_private: bool = False
 ) -> list[tuple[int, str, int]]:
     """(period, slug, entry id) of every "-" mark between ``edges[0]`` and ``edges[-1]``."""
-    case, params = _bucket_case(edges)
-    private = " AND e.private = 0" if exclude_private else ""
-    sql = (
-        f"SELECT {case} AS bucket, et.tag_slug, e.id FROM entry e "
-        "JOIN entry_tag et ON et.entry_id = e.id "
-        "WHERE e.trashed_at IS NULL AND e.occurred_at >= ? AND e.occurred_at < ? "
-        f"AND et.polarity = -1{private} ORDER BY e.occurred_at, e.id"
-    )
-    # The rows are already (int, str, int) tuples: SQLite's CASE yields an integer, the slug is
-    # text and the id an integer. Converting each one again cost more than the query itself
-    # on a busy journal (thousands of marks over three weeks).
-    window = (*params, dt_to_db(edges[0]), dt_to_db(edges[-1]))
-    return store.db.execute(sql, window).fetchall()
+    return store.review.minus_marks(edges, exclude_private=exclude_private)
 
 
 def previous_edges(
@@ -208,7 +183,7 @@ def previous_edges(
 
 
 def summarize_range(
-    store: Store, start: datetime, end: datetime, *, exclude_private: bool
+    store: JournalStore, start: datetime, end: datetime, *, exclude_private: bool
 ) -> RangeSummary:
     """Counts, the dimension table and the entries of [start, end), for any range.
 
@@ -222,7 +197,7 @@ def summarize_range(
 
 
 def _summarize(
-    store: Store,
+    store: JournalStore,
     start: datetime,
     end: datetime,
     entries: list[EntryRow],
@@ -291,7 +266,7 @@ def current_week(settings: Settings, now: datetime | None = None) -> str:
 
 
 def build_review(
-    store: Store, week: str, settings: Settings, *, include_private: bool = True
+    store: JournalStore, week: str, settings: Settings, *, include_private: bool = True
 ) -> WeekReview:
     """Everything the review of ``week`` shows (malformed week: UsageError with an example).
 
@@ -314,7 +289,7 @@ def build_review(
     earlier_minus = period_minus_marks(store, [*edges, start], exclude_private=not include_private)
     recurring = recurring_problems(entries, earlier_minus, catalogue)
 
-    reviews = ReviewStore(store.db)
+    reviews = store.review
     last_week = shift_week(label, -1)
     since = week_bounds(last_week, zone, settings.week_start)[0]
     items = [
@@ -330,8 +305,8 @@ def build_review(
             n: [history[w].get(n) for w in history_weeks] for n in range(1, len(QUESTIONS) + 1)
         },
     )
-    state = reviews.get_week(label) or WeekState(label)
-    before = reviews.get_week(last_week) or WeekState(last_week)
+    state = reviews.get_week(label)
+    before = reviews.get_week(last_week)
     return WeekReview(
         week=label,
         start=first,
@@ -345,9 +320,9 @@ def build_review(
         unreflected=[e for e in entries if not e.reflected],
         action_items=items,
         checkin=checkin,
-        focus=Focus(_choice(state), _choice(before)),
-        coach_questions=state.coach_questions,
-        reviewed_at=state.reviewed_at,
+        focus=Focus(_choice(state, label), _choice(before, last_week)),
+        coach_questions=state.coach_questions if state else None,
+        reviewed_at=state.reviewed_at if state else None,
         streak=reviews.streak(label),
         entries=entries,
         includes_private=include_private,
@@ -371,5 +346,7 @@ def _review_item(reviewed: ReviewedItem, zone: tzinfo, week_start: str) -> Revie
     )
 
 
-def _choice(state: WeekState) -> FocusChoice:
+def _choice(state: WeekState | None, week: str) -> FocusChoice:
+    if state is None:
+        return FocusChoice(week, None, None, None)
     return FocusChoice(state.week, state.focus_tag, state.focus_plan, state.focus_outcome)

@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from journal.db import Database, dt_to_db
+from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError
-from journal.rows import ActionItemRow, action_row
+from journal.rows import ActionItemRow
 
 ITEM_SELECT = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
 
 
+def item_from(row: Any) -> ActionItemRow:
+    """An action item out of a row read by name (``Database.named``) with at least
+    ``ITEM_SELECT``'s columns."""
+    return ActionItemRow(
+        id=row["id"],
+        entry_id=row["entry_id"],
+        text=row["text"],
+        status=row["status"],
+        created_at=dt_from_db(row["created_at"]) or datetime.now(UTC),
+        closed_at=dt_from_db(row["closed_at"]),
+    )
+
+
 def read_action_item(db: Database, item_id: int) -> ActionItemRow:
     """One action item as it is now (the review's decisions read them back the same way)."""
-    row = db.execute(f"{ITEM_SELECT} WHERE id = ?", (item_id,)).fetchone()
+    row = db.named(f"{ITEM_SELECT} WHERE id = ?", (item_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no action item #{item_id}.")
-    return action_row(row)
+    return item_from(row)
 
 
 class ActionItems:
@@ -33,7 +46,7 @@ class ActionItems:
         if status:
             sql += " WHERE status = ?"
             params = (status,)
-        return [action_row(row) for row in self.db.execute(sql + " ORDER BY id", params)]
+        return [item_from(row) for row in self.db.named(sql + " ORDER BY id", params)]
 
     def set_action_status(self, item_id: int, status: str) -> ActionItemRow:
         if status not in ("open", "done", "dropped", "carried"):

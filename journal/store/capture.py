@@ -21,18 +21,13 @@ class CaptureHelpers:
         """Setting and perspective of the last entry written, for the next capture."""
         # Walking the newest rows and skipping the trash in Python keeps this on the primary
         # key; a WHERE on trashed_at makes SQLite sort every live entry first.
-        rows = self.db.execute(
+        rows = self.db.named(
             "SELECT setting, perspective, trashed_at FROM entry ORDER BY id DESC LIMIT 100"
         )
-        row = next((r for r in rows if r[2] is None), None)
-        return (
-            {"setting": row[0], "perspective": row[1]}
-            if row
-            else {
-                "setting": None,
-                "perspective": None,
-            }
-        )
+        row = next((r for r in rows if r["trashed_at"] is None), None)
+        if row is None:
+            return {"setting": None, "perspective": None}
+        return {"setting": row["setting"], "perspective": row["perspective"]}
 
     def recent_settings(self, limit: int = 20) -> list[str]:
         """Settings of the last 500 entries, most recent first, then the built-in list."""

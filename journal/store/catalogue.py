@@ -61,8 +61,13 @@ class TagCatalogue:
     def tag_catalogue(self) -> list[TagUsage]:
         """The catalogue without usage counts (cheap: for pickers and validation)."""
         return [
-            TagUsage(r[0], r[1], r[2] or "", bool(r[3]))
-            for r in self.db.execute('SELECT slug, "group", description, builtin FROM tag')
+            TagUsage(
+                slug=row["slug"],
+                group=row["group"],
+                description=row["description"] or "",
+                builtin=bool(row["builtin"]),
+            )
+            for row in self.db.named('SELECT slug, "group", description, builtin FROM tag')
         ]
 
     def add_tag(self, data: TagIn) -> TagUsage:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from journal.db import dt_from_db, dt_to_db
 from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError, NotFoundError
-from journal.rows import EARLIEST_DB, LATEST_DB, TEXT_FIELDS
+from journal.rows import TEXT_FIELDS
+from journal.store.readability import EARLIEST_DB, LATEST_DB
 from journal.taxonomy import GROUPS
 
 if TYPE_CHECKING:

@@ -8,26 +8,17 @@ probes, so a page costs about the same at any size of journal.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db, fts_query
-from journal.entry import FLAG_COLUMNS, REFLECTED_BY, VALUE_COLUMNS
+from journal.entry import REFLECTED_BY
 from journal.errors import DatabaseError, InputError, NotFoundError
-from journal.rows import (
-    ENTRY_COLUMNS,
-    EntryRow,
-    Page,
-    action_problem,
-    action_row,
-    entry_problems,
-    tag_mark,
-    tag_problem,
-)
+from journal.rows import ENTRY_COLUMNS, EntryRow, Page, tag_mark
+from journal.store.action_items import ITEM_SELECT, item_from
+from journal.store.readability import action_problem, entry_problems, tag_problem
 from journal.values import EntryFilter
 
-_FLAGS_AT = 3 + len(VALUE_COLUMNS)
-_INSTANTS_AT = _FLAGS_AT + len(FLAG_COLUMNS)
 _SELECT = "SELECT " + ", ".join(f"e.{c}" for c in ENTRY_COLUMNS) + " FROM entry e"
 DEFAULT_PAGE = 50
 MAX_PAGE = 1000
@@ -61,7 +52,7 @@ class EntryReading:
             raise NotFoundError(f"There is no entry #{entry_id}; `service-journal list` shows ids.")
         return rows[0]
 
-    def get_many(self, ids: list[int]) -> list[EntryRow]:
+    def get_many(self, ids: builtins.list[int]) -> builtins.list[EntryRow]:
         """Entries in the order of ``ids`` (missing ids are skipped)."""
         found: dict[int, EntryRow] = {}
         for start in range(0, len(ids), 500):
@@ -86,15 +77,15 @@ class EntryReading:
             where += " AND (e.occurred_at < ? OR (e.occurred_at = ? AND e.id < ?))"
             params = [*params, at, at, last_id]
         sql = f"{_SELECT} WHERE {where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?"
-        raws = self.db.execute(sql, (*params, limit + 1)).fetchall()
+        raws = self.db.named(sql, (*params, limit + 1)).fetchall()
         if len(raws) > limit:
             # The key of the last row as stored, so a row skipped as unreadable keeps its place.
             last = raws[limit - 1]
-            return Page(self._entries(raws[:limit]), f"{last[2]}|{last[0]}")
+            return Page(self._entries(raws[:limit]), f"{last['occurred_at']}|{last['id']}")
         return Page(self._entries(raws), None)
 
     def _search(
-        self, match: str, where: str, params: list[Any], limit: int, cursor: str | None
+        self, match: str, where: str, params: builtins.list[Any], limit: int, cursor: str | None
     ) -> Page:
         """Ranked search whose cost does not grow with the journal.
 
@@ -102,7 +93,7 @@ class EntryReading:
         ranking covers the ``SEARCH_WINDOW`` most recently written matches: those come best
         first (cursor ``r:OFFSET``), older matches follow newest first (cursor ``i:ID``).
         """
-        rows: list[EntryRow] = []
+        rows: builtins.list[EntryRow] = []
         kind, number = _search_cursor(cursor)
         if kind == "r":
             offset = number
@@ -114,7 +105,7 @@ class EntryReading:
                 f"{_SELECT} JOIN ({window}) m ON m.rid = e.id WHERE {where} "
                 "ORDER BY m.score, e.id DESC LIMIT ? OFFSET ?"
             )
-            raws = self.db.execute(sql, (match, *params, limit + 1, offset)).fetchall()
+            raws = self.db.named(sql, (match, *params, limit + 1, offset)).fetchall()
             rows = self._entries(raws[:limit])
             if len(raws) > limit:
                 return Page(rows, f"r:{offset + limit}")
@@ -172,9 +163,9 @@ class EntryReading:
             self.db.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0]
         )
 
-    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, list[Any]]:
+    def _where(self, flt: EntryFilter, *, for_count: bool) -> tuple[str, builtins.list[Any]]:
         clauses = ["e.trashed_at IS NOT NULL" if flt.trashed else "e.trashed_at IS NULL"]
-        params: list[Any] = []
+        params: builtins.list[Any] = []
         if flt.start is not None:
             clauses.append("e.occurred_at >= ?")
             params.append(dt_to_db(flt.start))
@@ -202,7 +193,7 @@ class EntryReading:
         return " AND ".join(clauses), params
 
     def _tag_clause(
-        self, slug: str, polarity: int | None, for_count: bool, params: list[Any]
+        self, slug: str, polarity: int | None, for_count: bool, params: builtins.list[Any]
     ) -> str:
         """Entries with a tag, by the cheaper of two plans.
 
@@ -211,7 +202,7 @@ class EntryReading:
         probe of the tag index tells which applies, so neither plan grows with the journal.
         """
         sign = "" if polarity is None else " AND polarity = ?"
-        values: list[Any] = [slug] if polarity is None else [slug, polarity]
+        values: builtins.list[Any] = [slug] if polarity is None else [slug, polarity]
         common = False
         if not for_count:
             probe = (
@@ -227,25 +218,19 @@ class EntryReading:
             )
         return f"e.id IN (SELECT entry_id FROM entry_tag WHERE tag_slug = ?{sign})"
 
-    def _fetch(self, sql: str, params: tuple[Any, ...] | list[Any]) -> list[EntryRow]:
-        return self._entries(self.db.execute(sql, params).fetchall())
+    def _fetch(
+        self, sql: str, params: tuple[Any, ...] | builtins.list[Any]
+    ) -> builtins.list[EntryRow]:
+        return self._entries(self.db.named(sql, params).fetchall())
 
     def _entries(self, rows: Sequence[Any]) -> builtins.list[EntryRow]:
         """Entry rows as read, with their tags and action items; an entry with a value that
         cannot be read back is left out and its id noted in ``unreadable``."""
         if not rows:
             return []
-        # Built positionally: ENTRY_COLUMNS is the field order of EntryRow (a test holds them
-        # together), which spares a dict per row when a review or an export reads a week. The
-        # slices follow the declaration: id, uuid, when, the values, the flags, three instants.
+        # Read by the names of the SELECT's columns (ENTRY_COLUMNS), whatever their order.
         entries = [
-            EntryRow(
-                *raw[:2],
-                dt_from_db(raw[2]),
-                *raw[3:_FLAGS_AT],
-                *map(bool, raw[_FLAGS_AT:_INSTANTS_AT]),
-                *map(dt_from_db, raw[_INSTANTS_AT:]),
-            )
+            EntryRow(**{name: _READ.get(name, _same)(raw[name]) for name in ENTRY_COLUMNS})
             for raw in rows
             if not self._unreadable_row(raw)
         ]
@@ -264,15 +249,11 @@ class EntryReading:
                 bad.add(entry_id)
                 continue
             by_id[entry_id].tags.append(tag_mark(slug, polarity))
-        item_sql = (
-            "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item "
-            f"WHERE entry_id IN ({marks}) ORDER BY id"
-        )
-        for item in self.db.execute(item_sql, ids).fetchall():
+        for item in self.db.named(f"{ITEM_SELECT} WHERE entry_id IN ({marks}) ORDER BY id", ids):
             if action_problem(item):
-                bad.add(item[1])
+                bad.add(item["entry_id"])
                 continue
-            by_id[item[1]].action_items.append(action_row(item))
+            by_id[item["entry_id"]].action_items.append(item_from(item))
         if bad:
             self.unreadable.update(bad)
             return [entry for entry in entries if entry.id not in bad]
@@ -280,9 +261,24 @@ class EntryReading:
 
     def _unreadable_row(self, raw: Any) -> bool:
         if entry_problems(raw):
-            self.unreadable.add(raw[0])
+            self.unreadable.add(raw["id"])
             return True
         return False
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+_READ: dict[str, Callable[[Any], Any]] = {
+    "occurred_at": dt_from_db,
+    "created_at": dt_from_db,
+    "updated_at": dt_from_db,
+    "trashed_at": dt_from_db,
+    "flagged": bool,
+    "private": bool,
+}
+"""How a stored value becomes the row's (instants as UTC datetimes, flags as booleans)."""
 
 
 def _bad_cursor(cursor: str) -> InputError:

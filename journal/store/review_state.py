@@ -14,26 +14,34 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db
-from journal.entry import Decision
-from journal.errors import InputError, NotFoundError, UnknownTagError, UsageError
+from journal.errors import InputError, UnknownTagError
 from journal.review.checkin import ANSWERS, QUESTIONS
-from journal.rows import ActionItemRow, action_row
-from journal.store.action_items import read_action_item
+from journal.store.review_items import (
+    ACTION_ITEMS_MAX,
+    DECISIONS,
+    ITEMS_WINDOW,
+    ReviewedItem,
+    ReviewItems,
+)
+from journal.store.review_marks import ReviewMarks
 from journal.taxonomy import normalise_slug, suggest
 from journal.textrules import clean
-from journal.weeks import parse_week, shift_week, week_label
+from journal.weeks import normalise_week, shift_week
 
-DECISIONS: tuple[str, ...] = Decision.values()
+__all__ = [
+    "ACTION_ITEMS_MAX",
+    "DECISIONS",
+    "ITEMS_WINDOW",
+    "ReviewStore",
+    "ReviewedItem",
+    "WeekState",
+    "normalise_week",
+    "streak_from",
+]
 PLAN_MAX = 300
 COACH_QUESTIONS_MAX = 2000
-ACTION_ITEMS_MAX = 500
-"""At most this many action items are listed in one review (newest kept)."""
-ITEMS_WINDOW = 50_000
-"""How many of the newest entries ``review_items`` walks before it reads every item instead."""
-_ITEM_COLUMNS = "a.id, a.entry_id, a.text, a.status, a.created_at, a.closed_at, d.decision"
 
 
 @dataclass(frozen=True)
@@ -48,29 +56,8 @@ class WeekState:
     reviewed_at: datetime | None = None
 
 
-@dataclass(frozen=True)
-class ReviewedItem:
-    """An action item as a review lists it: the item, when it began, this week's decision."""
-
-    item: ActionItemRow
-    origin: datetime
-    """When the entry it came from happened (or the item was written, if it has no entry)."""
-    decision: str | None
-
-
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def normalise_week(label: Any) -> str:
-    """``2026-w7`` -> ``2026-W07``; a malformed label is refused with an example."""
-    if not isinstance(label, str):
-        raise InputError("A week must be written like 2026-W47.")
-    try:
-        year, week = parse_week(label)
-    except UsageError as exc:
-        raise InputError(str(exc)) from None
-    return week_label(year, week)
 
 
 def streak_from(reviewed: Iterable[str], week: str) -> int:
@@ -88,8 +75,10 @@ def streak_from(reviewed: Iterable[str], week: str) -> int:
     return count
 
 
-class ReviewStore:
-    """The weekly review's state over one open journal."""
+class ReviewStore(ReviewItems, ReviewMarks):
+    """The weekly review's state over one open journal (``store.review``): the week's decisions
+    and check-in here, the action items it lists (``review_items``) and the grouped counts of
+    marks it compares with (``review_marks``)."""
 
     def __init__(self, db: Database, now: Callable[[], datetime] = _utcnow) -> None:
         self.db = db
@@ -99,14 +88,21 @@ class ReviewStore:
 
     def get_week(self, week: str) -> WeekState | None:
         label = normalise_week(week)
-        row = self.db.execute(
+        row = self.db.named(
             "SELECT week, focus_tag, focus_plan, focus_outcome, coach_questions, reviewed_at "
             "FROM week_review WHERE week = ?",
             (label,),
         ).fetchone()
         if row is None:
             return None
-        return WeekState(row[0], row[1], row[2], row[3], row[4], dt_from_db(row[5]))
+        return WeekState(
+            week=row["week"],
+            focus_tag=row["focus_tag"],
+            focus_plan=row["focus_plan"],
+            focus_outcome=row["focus_outcome"],
+            coach_questions=row["coach_questions"],
+            reviewed_at=dt_from_db(row["reviewed_at"]),
+        )
 
     def set_focus(self, week: str, tag: str | None, plan: str | None = None) -> WeekState:
         """The behaviour to practise in the week after ``week``; no tag (and no plan) clears it."""
@@ -251,159 +247,6 @@ class ReviewStore:
             history[week][number] = answer
         return history
 
-    # ----------------------------------------------------------------- action items
-
-    def decide_action(self, week: str, item_id: int, decision: str) -> ActionItemRow:
-        """Record ``week``'s review decision on an action item and set the item's status."""
-        label = normalise_week(week)
-        if decision not in DECISIONS:
-            raise InputError(
-                f'An action item is marked done, dropped or carried, not "{decision}".'
-            )
-        now = dt_to_db(self._now())
-        closed = now if decision in ("done", "dropped") else None
-        with self.db.transaction() as db:
-            self._check_item(item_id)
-            db.execute(
-                "INSERT INTO action_decision (week, action_item_id, decision, decided_at) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (week, action_item_id) DO UPDATE SET "
-                "decision = excluded.decision, decided_at = excluded.decided_at",
-                (label, item_id, decision, now),
-            )
-            db.execute(
-                "UPDATE action_item SET status = ?, closed_at = ? WHERE id = ?",
-                (decision, closed, item_id),
-            )
-        return self._item(item_id)
-
-    def undo_action_decision(self, week: str, item_id: int) -> ActionItemRow:
-        """Forget ``week``'s decision: the item is open again (or keeps an earlier decision)."""
-        label = normalise_week(week)
-        with self.db.transaction() as db:
-            self._check_item(item_id)
-            db.execute(
-                "DELETE FROM action_decision WHERE week = ? AND action_item_id = ?",
-                (label, item_id),
-            )
-            earlier = db.execute(
-                "SELECT decision, decided_at FROM action_decision WHERE action_item_id = ? "
-                "ORDER BY week DESC LIMIT 1",
-                (item_id,),
-            ).fetchone()
-            status, closed = ("open", None)
-            if earlier is not None:
-                status = earlier[0]
-                closed = earlier[1] if status in ("done", "dropped") else None
-            db.execute(
-                "UPDATE action_item SET status = ?, closed_at = ? WHERE id = ?",
-                (status, closed, item_id),
-            )
-        return self._item(item_id)
-
-    def action_decisions(self, week: str) -> dict[int, str]:
-        label = normalise_week(week)
-        return {
-            row[0]: row[1]
-            for row in self.db.execute(
-                "SELECT action_item_id, decision FROM action_decision WHERE week = ?", (label,)
-            )
-        }
-
-    def review_items(
-        self,
-        week: str,
-        since: datetime,
-        until: datetime,
-        limit: int = ACTION_ITEMS_MAX,
-        *,
-        include_private: bool = True,
-    ) -> list[ReviewedItem]:
-        """The action items a review of ``week`` lists, oldest first.
-
-        Those born from entries in [since, until) (any status: last week's and this week's),
-        those still open or carried over from before, and those this week's review decided on.
-        Items of entries in the trash are left out, and of private ones unless included.
-        """
-        label = normalise_week(week)
-        bounds = (dt_to_db(until), dt_to_db(since))
-        rows = self._recent_items(label, *bounds, limit, include_private)
-        if rows is None:
-            rows = self._all_items(label, *bounds, limit, include_private)
-        items = [
-            ReviewedItem(action_row(row[:6]), dt_from_db(row[7]) or _utcnow(), row[6])
-            for row in rows
-        ]
-        items.reverse()
-        return items
-
-    # ----------------------------------------------------------------- review items
-
-    def _recent_items(
-        self, label: str, until: str, since: str, limit: int, include_private: bool
-    ) -> list[Any] | None:
-        """``review_items``' rows from the newest entries only, or None if they do not suffice.
-
-        Open items pile up with the journal, so reading them all costs more every year. Walking
-        the newest ``ITEMS_WINDOW`` live entries before ``until`` (by the occurred_at index)
-        finds the newest ``limit`` items in about ten milliseconds at any size; items without an
-        entry and items this week's review decided on are read by their own small queries. When
-        the window holds fewer than ``limit`` items and older entries exist, None: the caller
-        reads every item instead.
-        """
-        private = "" if include_private else " AND e.private = 0"
-        oldest = self.db.execute(
-            "SELECT occurred_at FROM entry WHERE trashed_at IS NULL AND occurred_at < ? "
-            "ORDER BY occurred_at DESC LIMIT 1 OFFSET ?",
-            (until, ITEMS_WINDOW - 1),
-        ).fetchone()
-        cutoff = oldest[0] if oldest else ""
-        recent = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS}, e.occurred_at FROM entry e "
-            "JOIN action_item a ON a.entry_id = e.id "
-            "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
-            "WHERE e.trashed_at IS NULL AND e.occurred_at < ? AND e.occurred_at >= ? "
-            f"AND (a.status IN ('open', 'carried') OR e.occurred_at >= ? "
-            f"OR d.decision IS NOT NULL){private} "
-            "ORDER BY e.occurred_at DESC, a.id DESC LIMIT ?",
-            (label, until, cutoff, since, limit),
-        ).fetchall()
-        if len(recent) < limit and oldest is not None:
-            return None  # older entries may hold items the window does not reach
-        decided = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS}, COALESCE(e.occurred_at, a.created_at) "
-            "FROM action_decision d JOIN action_item a ON a.id = d.action_item_id "
-            "LEFT JOIN entry e ON e.id = a.entry_id "
-            f"WHERE d.week = ? AND (a.entry_id IS NULL OR (e.trashed_at IS NULL{private}))",
-            (label,),
-        ).fetchall()
-        loose = self.db.execute(
-            f"SELECT {_ITEM_COLUMNS}, a.created_at FROM action_item a "
-            "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
-            "WHERE a.entry_id IS NULL AND (d.decision IS NOT NULL OR (a.created_at < ? "
-            "AND (a.status IN ('open', 'carried') OR a.created_at >= ?)))",
-            (label, until, since),
-        ).fetchall()
-        by_id = {row[0]: row for row in (*recent, *decided, *loose)}
-        newest = sorted(by_id.values(), key=lambda row: (row[7], row[0]), reverse=True)
-        return newest[:limit]
-
-    def _all_items(
-        self, label: str, until: str, since: str, limit: int, include_private: bool
-    ) -> list[Any]:
-        """``review_items``' rows read from every action item (see ``_recent_items``)."""
-        private = "" if include_private else " AND (a.entry_id IS NULL OR e.private = 0)"
-        origin = "COALESCE(e.occurred_at, a.created_at)"
-        return self.db.execute(
-            f"SELECT {_ITEM_COLUMNS}, {origin} FROM action_item a "
-            "LEFT JOIN entry e ON e.id = a.entry_id "
-            "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
-            f"WHERE (a.entry_id IS NULL OR e.trashed_at IS NULL){private} "
-            f"AND (d.decision IS NOT NULL OR ({origin} < ? "
-            f"AND (a.status IN ('open', 'carried') OR {origin} >= ?))) "
-            f"ORDER BY {origin} DESC, a.id DESC LIMIT ?",
-            (label, until, since, limit),
-        ).fetchall()
-
     # ----------------------------------------------------------------- helpers
 
     def _state(self, label: str) -> WeekState:
@@ -421,10 +264,3 @@ class ReviewStore:
         if self.db.execute("SELECT 1 FROM tag WHERE slug = ?", (slug,)).fetchone() is None:
             known = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
             raise UnknownTagError(slug, suggest(slug, known))
-
-    def _check_item(self, item_id: int) -> None:
-        if self.db.execute("SELECT 1 FROM action_item WHERE id = ?", (item_id,)).fetchone() is None:
-            raise NotFoundError(f"There is no action item #{item_id}.")
-
-    def _item(self, item_id: int) -> ActionItemRow:
-        return read_action_item(self.db, item_id)

@@ -7,21 +7,22 @@ refuses the whole write. Writing entries as a file carries them, for imports, is
 
 from __future__ import annotations
 
+import sqlite3
 import uuid as uuidlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from journal.db import dt_to_db
+from journal.db import dt_to_db, is_unique_violation
 from journal.entry import FLAG_COLUMNS
 from journal.errors import InputError, UnknownTagError
 from journal.rows import TEXT_FIELDS, EntryRow
 from journal.store.reading import EntryReading
 from journal.taxonomy import suggest
-from journal.values import TagMark
 
 if TYPE_CHECKING:  # validated input arrives built; reading never imports the validation layer
     from journal.schemas import EntryIn, EntryPatch
+    from journal.store.interface import SignedTag
 
 
 class EntryWriting(EntryReading):
@@ -46,8 +47,8 @@ class EntryWriting(EntryReading):
             marks = ", ".join(f":{name}" for name in values)
             try:
                 cursor = db.execute(f"INSERT INTO entry ({columns}) VALUES ({marks})", values)
-            except Exception as exc:
-                if "UNIQUE" in str(exc) and "uuid" in str(exc):
+            except sqlite3.IntegrityError as exc:
+                if is_unique_violation(exc):  # uuid is the entry's one UNIQUE column
                     raise InputError(
                         f"An entry with uuid {values['uuid']} already exists."
                     ) from exc
@@ -117,7 +118,7 @@ class EntryWriting(EntryReading):
                 raise InputError(f"Entry #{entry_id} is not in the trash; delete it first.")
             db.execute("DELETE FROM entry WHERE id = ?", (entry_id,))
 
-    def check_tags(self, tags: list[TagMark]) -> None:
+    def check_tags(self, tags: Sequence[SignedTag]) -> None:
         self.require_tags([t.slug for t in tags])
 
     def require_tags(self, wanted: list[str]) -> None:
@@ -134,7 +135,7 @@ class EntryWriting(EntryReading):
                 every = [row[0] for row in self.db.execute("SELECT slug FROM tag")]
                 raise UnknownTagError(slug, suggest(slug, every))
 
-    def write_tags(self, entry_id: int, tags: list[TagMark]) -> None:
+    def write_tags(self, entry_id: int, tags: Sequence[SignedTag]) -> None:
         """Inside the caller's transaction (an add, an edit, an import)."""
         if tags:
             self.db.executemany(

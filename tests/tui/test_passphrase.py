@@ -57,7 +57,7 @@ async def test_a_wrong_passphrase_asks_again_and_the_right_one_opens_the_form(
     app = app_for(encrypted)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, dialog_up(pilot))
-        assert not app.backend.ready  # nothing of the journal is loaded yet
+        assert not app.backend.is_open  # nothing of the journal is loaded yet
         assert app.focused is app.screen.query_one("#passphrase")
         await type_passphrase(pilot, "wrong guess")
         await until(pilot, lambda: bool(app.screen.query("#passphrase-wrong")))

@@ -22,7 +22,6 @@ from tui_helpers import (
     settle,
 )
 
-from journal.store.review_state import ReviewStore
 from tui.app import ServiceJournalApp
 from tui.dialogs.week_jump import WeekJumpDialog, read_week
 from tui.screens.review import ReviewScreen
@@ -66,7 +65,8 @@ def seed_full(path: Path) -> dict[str, int]:
             differently="Look up first, then finish typing",
         )
         item = store.get(barista).action_items[0].id
-        reviews = ReviewStore(store.db, now=fixed_now)
+    with open_store(path, clock=fixed_now) as store:  # the review's writes at a fixed time
+        reviews = store.review
         for week, answers in (
             ("2024-W07", "yes partly no yes yes partly yes yes no yes"),
             ("2024-W08", "yes yes partly yes partly partly yes yes partly yes"),
@@ -218,7 +218,7 @@ async def test_reflecting_inline_saves_and_leaves_the_inbox(tmp_path: Path) -> N
         assert entry.lesson == "Guests first, colleagues right after"
         assert entry.situation == "A guest waited at the desk"
         assert entry.reflected
-        assert ReviewStore(store.db).get_week(WEEK) is None  # "m" was typed, not pressed
+        assert store.review.get_week(WEEK) is None  # "m" was typed, not pressed
 
 
 async def test_a_reflection_without_lesson_stays_and_escape_asks(tmp_path: Path) -> None:
@@ -266,7 +266,7 @@ async def test_checkin_answers_are_stored(tmp_path: Path) -> None:
         history = text_of(screen, "#checkin-history-2")
         assert history.endswith("○")  # this week's "no" is the last mark
     with open_store(path) as store:
-        assert ReviewStore(store.db).checkin(WEEK) == {1: "yes", 2: "no", 3: "partly"}
+        assert store.review.checkin(WEEK) == {1: "yes", 2: "no", 3: "partly"}
 
 
 async def test_setting_the_focus_for_next_week(tmp_path: Path) -> None:
@@ -287,7 +287,7 @@ async def test_setting_the_focus_for_next_week(tmp_path: Path) -> None:
         assert "Next week: practise attention." in text_of(screen, "#focus-status")
         assert "Focus attention" in text_of(screen, "#review-progress")
     with open_store(path) as store:
-        state = ReviewStore(store.db).get_week(WEEK)
+        state = store.review.get_week(WEEK)
         assert state is not None
         assert (state.focus_tag, state.focus_plan) == (
             "attention",
@@ -305,7 +305,7 @@ async def test_a_plan_without_a_tag_is_refused(tmp_path: Path) -> None:
         await pilot.press(*"when it rains, I will smile", "enter")
         await settle(pilot, lambda: "Choose a tag" in text_of(screen, "#focus-status"))
     with open_store(path) as store:
-        assert ReviewStore(store.db).get_week(WEEK) is None
+        assert store.review.get_week(WEEK) is None
 
 
 async def test_marking_the_week_reviewed_toggles_and_updates_the_streak(tmp_path: Path) -> None:
@@ -320,13 +320,13 @@ async def test_marking_the_week_reviewed_toggles_and_updates_the_streak(tmp_path
         await settle(pilot, lambda: "in a row: 3" in text_of(screen, "#week-streak"))
         assert "✓ reviewed" in text_of(screen, "#week-reviewed")
         with open_store(path) as store:
-            state = ReviewStore(store.db).get_week(WEEK)
+            state = store.review.get_week(WEEK)
             assert state is not None and state.reviewed_at is not None
-            assert ReviewStore(store.db).streak(WEEK) == 3
+            assert store.review.streak(WEEK) == 3
         await pilot.press("m")  # again: no longer reviewed
         await settle(pilot, lambda: "not reviewed yet" in text_of(screen, "#week-reviewed"))
     with open_store(path) as store:
-        state = ReviewStore(store.db).get_week(WEEK)
+        state = store.review.get_week(WEEK)
         assert state is not None and state.reviewed_at is None
 
 
@@ -348,7 +348,7 @@ async def test_last_weeks_action_item_and_focus_are_marked(tmp_path: Path) -> No
         assert screen.query_one("#focus-tag", Select).value == "attention"
         assert "Action items none open" in text_of(screen, "#review-progress")
     with open_store(path) as store:
-        reviews = ReviewStore(store.db)
+        reviews = store.review
         assert reviews.action_decisions(WEEK) == {ids["item"]: "done"}
         last = reviews.get_week(LAST_WEEK)
         assert last is not None and last.focus_outcome == "carried"
@@ -368,7 +368,7 @@ async def test_single_letter_keys_do_nothing_in_text_fields(tmp_path: Path) -> N
         await pilot.press("tab")  # leaving the field saves the questions
         await settle(pilot, lambda: not screen.writes.pending)
     with open_store(path) as store:
-        state = ReviewStore(store.db).get_week(WEEK)
+        state = store.review.get_week(WEEK)
         assert state is not None and state.coach_questions == "gm[t"
         assert state.reviewed_at is None
 

@@ -11,7 +11,7 @@ from tui.widgets.welcome import Welcome
 
 
 async def test_welcome_on_an_empty_journal_keeps_typing_in_what_happened(tmp_path: Path) -> None:
-    app = app_for(tmp_path / "new.db")
+    app = app_for(tmp_path / "new.db", first_run=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, lambda: app.query_one(Welcome).has_class("shown"))
         welcome = app.query_one(Welcome)

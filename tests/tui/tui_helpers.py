@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from journal_templates import copy_journal, new_journal
 from textual.pilot import Pilot
 
 from journal.config import Settings
-from journal.db import open_database
 from journal.schemas import EntryIn, validate
-from journal.store import Store
+from journal.store import open_store as open_journal
+from journal.store.interface import JournalStore
 from journal.values import TagMark
 from tui.app import ServiceJournalApp, make_app
 from tui.warm_up import WARM_UP_GROUP, HeldRest, KeyboardRest
@@ -23,24 +28,36 @@ SEED_START = datetime(2024, 3, 4, 9, 0, tzinfo=BERLIN)
 """Seed entries live in 2024: far from "now", so dates render the same on every run."""
 
 
-def app_for(path: Path, keys: KeyboardRest | None = None) -> ServiceJournalApp:
+def app_for(
+    path: Path, keys: KeyboardRest | None = None, *, first_run: bool = False
+) -> ServiceJournalApp:
     """The app on ``path``. Its background warm-up waits for ``keys`` to rest; by default they
     never do, so no test depends on how long a pause the machine's load makes (a test that
-    needs the warm-up passes a ``HeldRest`` and releases it)."""
-    return make_app(Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest())
+    needs the warm-up passes a ``HeldRest`` and releases it). The capture form keeps its draft
+    only when a test calls ``autosave()``, never on a wall-clock timer.
+
+    A journal not yet made is copied from one made once per test process, unless
+    ``first_run``: then the app makes it, as on a user's first start.
+    """
+    if not first_run and not path.exists():
+        new_journal(path)
+    return make_app(
+        Settings(db=str(path), tz="Europe/Berlin"), keys=keys or HeldRest(), autosave_every=None
+    )
 
 
 @contextmanager
-def open_store(path: Path) -> Iterator[Store]:
-    """A second, independent connection to the journal, as another program would have."""
-    db = open_database(str(path))
+def open_store(path: Path, clock: Callable[[], datetime] | None = None) -> Iterator[JournalStore]:
+    """A second, independent connection to the journal, as another program would have; its
+    writes take their instants from ``clock`` when one is given."""
+    store = open_journal(Settings(db=str(path), clock=clock))
     try:
-        yield Store(db)
+        yield store
     finally:
-        db.close()
+        store.close()
 
 
-def add(store: Store, what: str, *, tags: tuple[str, ...] = (), **fields: object) -> int:
+def add(store: JournalStore, what: str, *, tags: tuple[str, ...] = (), **fields: object) -> int:
     data = {"what": what, "tags": [TagMark.parse(t) for t in tags], **fields}
     return store.add(validate(EntryIn, data)).id
 
@@ -88,7 +105,27 @@ SAMPLE = [
 
 
 def seed_sample(path: Path) -> list[int]:
-    """Five varied entries on five days of 2024-W10, oldest first; returns their ids."""
+    """Five varied entries on five days of 2024-W10, oldest first; returns their ids.
+
+    A journal not yet made is a copy of the sample written once per test process.
+    """
+    if not path.exists():
+        template, ids = sample_journal()
+        copy_journal(template, path)
+        return list(ids)
+    return write_sample(path)
+
+
+@functools.cache
+def sample_journal() -> tuple[Path, tuple[int, ...]]:
+    """The sample journal, written once per test process, and its entries' ids."""
+    folder = Path(tempfile.mkdtemp(prefix="sj-sample-"))
+    atexit.register(shutil.rmtree, folder, True)
+    path = new_journal(folder / "sample.db")
+    return path, tuple(write_sample(path))
+
+
+def write_sample(path: Path) -> list[int]:
     ids = []
     with open_store(path) as store:
         for day, fields in enumerate(SAMPLE):
@@ -100,6 +137,8 @@ def seed_sample(path: Path) -> list[int]:
 
 
 def seed_many(path: Path, count: int) -> None:
+    if not path.exists():
+        new_journal(path)
     with open_store(path) as store:
         for n in range(count):
             at = SEED_START + timedelta(hours=n)

@@ -48,7 +48,6 @@ if TYPE_CHECKING:
 
 DEBOUNCE_S = 0.3
 """Typed range fields are read this long after the last key."""
-RANGE_FIELDS = ("week", "from", "to")
 
 
 def span_text(chosen: ExportRange) -> str:

@@ -17,7 +17,7 @@ from journal.weeks import WEEK_EXAMPLE, day_bounds, shift_week, week_dates, week
 from tui.dialogs.week_jump import read_week
 
 if TYPE_CHECKING:
-    from journal.store import Store
+    from journal.store.interface import JournalStore
 
 KINDS: list[tuple[str, str]] = [
     ("this", "this week"),
@@ -169,7 +169,7 @@ class Export:
 
 
 def build(
-    store: Store,
+    store: JournalStore,
     options: ExportOptions,
     zone: tzinfo,
     week_start: str = "monday",

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label
 
 from journal.errors import InputError, JournalError
-from journal.store import EntryRow, Store
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from journal.values import EntryFilter
 from tui.access import journal_app
 from tui.forms import FormError
@@ -151,7 +152,7 @@ class BrowseScreen(Screen[None]):
         if page is None:
             self._load(self._generation, flt, None, True)
         else:
-            self._loaded(self._generation, page, None, True)
+            self._loaded(self._generation, page, True)
             self._count(self._generation, flt)
 
     def _load_more(self) -> None:
@@ -169,7 +170,7 @@ class BrowseScreen(Screen[None]):
         except JournalError as exc:
             self.app.call_from_thread(self._failed, generation, str(exc))
             return
-        self.app.call_from_thread(self._loaded, generation, page, None, fresh)
+        self.app.call_from_thread(self._loaded, generation, page, fresh)
         if fresh:
             self._count(generation, flt)
 
@@ -177,7 +178,7 @@ class BrowseScreen(Screen[None]):
     def _count(self, generation: int, flt: EntryFilter) -> None:
         """The counts come after the page, so the rows never wait for a count."""
 
-        def counts(store: Store) -> tuple[int, int]:
+        def counts(store: JournalStore) -> tuple[int, int]:
             return store.count(flt), store.count(EntryFilter(trashed=flt.trashed))
 
         try:
@@ -197,9 +198,7 @@ class BrowseScreen(Screen[None]):
             self._loading = False
             self.notify(message, severity="error", markup=False)
 
-    def _loaded(
-        self, generation: int, page: Any, counts: tuple[int, int] | None, fresh: bool
-    ) -> None:
+    def _loaded(self, generation: int, page: Any, fresh: bool) -> None:
         if generation != self._generation:
             return
         table = self.table
@@ -210,8 +209,6 @@ class BrowseScreen(Screen[None]):
         table.add_rows((entry.id, self._cells(entry)) for entry in page.entries)
         self._cursor = page.next_cursor
         self._loading = False
-        if counts is not None:
-            self._matches, self._total = counts
         self._show_count()
         self.refresh_bindings()
         if self._cursor and table.row_count < table.size.height + LOAD_AHEAD:
@@ -241,7 +238,7 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-suggest")
     def _load_suggestions(self) -> None:
-        def read(store: Store) -> tuple[list[str], list[str]]:
+        def read(store: JournalStore) -> tuple[list[str], list[str]]:
             return [t.slug for t in store.tag_catalogue()], store.recent_settings()
 
         try:
@@ -352,7 +349,7 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, group="browse-change")
     def _change(self, entry_id: int, how: str) -> None:
-        def change(store: Store) -> None:
+        def change(store: JournalStore) -> None:
             if how == "trash":
                 store.trash(entry_id)
             elif how == "purge":

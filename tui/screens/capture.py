@@ -48,8 +48,9 @@ class CaptureScreen(Screen[None]):
         Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, autosave_every: float | None = DRAFT_EVERY_S) -> None:
         super().__init__(id="capture")
+        self._autosave_every = autosave_every
         self._saving = False
         self._last_draft: dict[str, Any] | None = None
         self._restored: tuple[dict[str, Any], dict[str, Any]] | None = None
@@ -72,7 +73,8 @@ class CaptureScreen(Screen[None]):
         self.query_one("#what", Input).focus()
         self.call_after_refresh(journal_app(self).form_ready)
         self.call_after_refresh(self._complete_form)
-        self.set_interval(DRAFT_EVERY_S, self.autosave)
+        if self._autosave_every is not None:
+            self.set_interval(self._autosave_every, self.autosave)
 
     @work(group="capture-form")
     async def _complete_form(self) -> None:

@@ -19,7 +19,8 @@ from textual.widgets import Checkbox, Label
 
 from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS
 from journal.errors import JournalError
-from journal.store import EntryRow, Store
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
 from tui.access import journal_app
 from tui.forms import FormError, check, parse_when_text, tag_marks
 from tui.styles import ENTRY
@@ -80,7 +81,7 @@ class EntryScreen(Screen[EntryRow | None]):
 
     @work(thread=True, group="entry-load")
     def _load(self) -> None:
-        def read(store: Store) -> tuple[EntryRow, list[Any], list[str]]:
+        def read(store: JournalStore) -> tuple[EntryRow, list[Any], list[str]]:
             return store.get(self.entry_id), store.tag_catalogue(), store.recent_settings()
 
         try:

@@ -10,48 +10,45 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from journal.store import EntryRow, Store
-from journal.store.review_state import ReviewStore, WeekState
+from journal.store import EntryRow
+from journal.store.interface import JournalStore
+from journal.store.review_state import WeekState
 
 if TYPE_CHECKING:
     from journal.schemas import EntryPatch  # the validation layer: imported when saving
 
 
-def _reviews(store: Store) -> ReviewStore:
-    return ReviewStore(store.db)
-
-
-def mark_reviewed(week: str, marking: bool) -> Callable[[Store], tuple[WeekState, int]]:
+def mark_reviewed(week: str, marking: bool) -> Callable[[JournalStore], tuple[WeekState, int]]:
     """Mark ``week`` reviewed (or no longer); the answer carries the streak it makes."""
 
-    def write(store: Store) -> tuple[WeekState, int]:
-        reviews = _reviews(store)
+    def write(store: JournalStore) -> tuple[WeekState, int]:
+        reviews = store.review
         state = reviews.mark_reviewed(week) if marking else reviews.unmark_reviewed(week)
         return state, reviews.streak(week)
 
     return write
 
 
-def answer_checkin(week: str, number: int, answer: str | None) -> Callable[[Store], object]:
-    return lambda store: _reviews(store).save_checkin(week, {number: answer})
+def answer_checkin(week: str, number: int, answer: str | None) -> Callable[[JournalStore], object]:
+    return lambda store: store.review.save_checkin(week, {number: answer})
 
 
-def set_focus(week: str, tag: str | None, plan: str | None) -> Callable[[Store], WeekState]:
-    return lambda store: _reviews(store).set_focus(week, tag, plan)
+def set_focus(week: str, tag: str | None, plan: str | None) -> Callable[[JournalStore], WeekState]:
+    return lambda store: store.review.set_focus(week, tag, plan)
 
 
-def set_coach_questions(week: str, text: str | None) -> Callable[[Store], WeekState]:
-    return lambda store: _reviews(store).set_coach_questions(week, text)
+def set_coach_questions(week: str, text: str | None) -> Callable[[JournalStore], WeekState]:
+    return lambda store: store.review.set_coach_questions(week, text)
 
 
 def decide(
     week: str, previous_week: str, item_id: int | None, decision: str | None
-) -> Callable[[Store], object]:
+) -> Callable[[JournalStore], object]:
     """A decision on an action item of ``week``, or (``item_id`` None) on the outcome of the
     focus chosen in ``previous_week``; ``decision`` None undoes the item's decision."""
 
-    def write(store: Store) -> object:
-        reviews = _reviews(store)
+    def write(store: JournalStore) -> object:
+        reviews = store.review
         if item_id is None:
             return reviews.set_focus_outcome(previous_week, decision)
         if decision is None:
@@ -61,6 +58,6 @@ def decide(
     return write
 
 
-def reflect(entry_id: int, patch: EntryPatch) -> Callable[[Store], EntryRow]:
+def reflect(entry_id: int, patch: EntryPatch) -> Callable[[JournalStore], EntryRow]:
     """A reflection written from the inbox."""
     return lambda store: store.update(entry_id, patch)

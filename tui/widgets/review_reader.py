@@ -17,7 +17,7 @@ from textual.worker import Worker, get_current_worker
 
 from journal.errors import JournalError
 from journal.review.build import WeekReview, build_review
-from journal.store import Store
+from journal.store.interface import JournalStore
 from tui.access import journal_app
 
 
@@ -56,7 +56,7 @@ class WeekReader(Widget):
     def __init__(self) -> None:
         super().__init__(id="week-reader")
 
-    def _read(self, store: Store, week: str) -> tuple[WeekReview, list[Any]]:
+    def _read(self, store: JournalStore, week: str) -> tuple[WeekReview, list[Any]]:
         return build_review(store, week, journal_app(self).settings), store.tag_catalogue()
 
     def read_now(self, week: str) -> Read | None:

@@ -18,10 +18,10 @@ from textual.message import Message
 from textual.widget import Widget
 
 from journal.errors import JournalError
-from journal.store import Store
+from journal.store.interface import JournalStore
 from tui.access import journal_app
 
-Write = Callable[[Store], Any]
+Write = Callable[[JournalStore], Any]
 """One write: given the store, it returns what ``done`` is handed."""
 
 

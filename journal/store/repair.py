@@ -16,10 +16,11 @@ from datetime import datetime
 from typing import Any
 
 from journal.db import Database, dt_to_db
-from journal.rows import (
-    ENTRY_COLUMNS,
+from journal.rows import ENTRY_COLUMNS, TEXT_FIELDS
+from journal.store.action_items import ITEM_SELECT
+from journal.store.readability import (
+    ACTION_STATUSES,
     ENUM_COLUMNS,
-    TEXT_FIELDS,
     action_problem,
     entry_problems,
     instant_problem,
@@ -27,7 +28,6 @@ from journal.rows import (
     text_problem,
 )
 
-_ACTION_COLUMNS = "id, entry_id, text, status, created_at, closed_at"
 _FREE_TEXT = tuple(name for name in TEXT_FIELDS if name not in ENUM_COLUMNS)
 
 
@@ -47,21 +47,19 @@ def find_unreadable(db: Database) -> list[BadEntry]:
         found.setdefault(entry_id, BadEntry(entry_id)).problems.append(problem)
 
     columns = ", ".join(ENTRY_COLUMNS)
-    for raw in db.execute(f"SELECT {columns} FROM entry ORDER BY id"):
+    for raw in db.named(f"SELECT {columns} FROM entry ORDER BY id"):
         for problem in entry_problems(raw):
-            note(raw[0], problem)
+            note(raw["id"], problem)
     for entry_id, slug, polarity in db.execute(
         "SELECT entry_id, tag_slug, polarity FROM entry_tag ORDER BY entry_id"
     ):
         tag = tag_problem(slug, polarity)
         if tag:
             note(entry_id, tag)
-    for item in db.execute(
-        f"SELECT {_ACTION_COLUMNS} FROM action_item WHERE entry_id IS NOT NULL ORDER BY id"
-    ):
+    for item in db.named(f"{ITEM_SELECT} WHERE entry_id IS NOT NULL ORDER BY id"):
         item_problem = action_problem(item)
         if item_problem:
-            note(item[1], item_problem)
+            note(item["entry_id"], item_problem)
     return [found[key] for key in sorted(found)]
 
 
@@ -78,8 +76,7 @@ def repair_entry(db: Database, bad: BadEntry, now: datetime) -> str:
     """Mend one entry in one transaction and say what was done, in one line."""
     columns = ", ".join(ENTRY_COLUMNS)
     with db.transaction():
-        raw = db.execute(f"SELECT {columns} FROM entry WHERE id = ?", (bad.id,)).fetchone()
-        row = dict(zip(ENTRY_COLUMNS, raw, strict=True))
+        row = db.named(f"SELECT {columns} FROM entry WHERE id = ?", (bad.id,)).fetchone()
         stamp = dt_to_db(now)
         written = row["created_at"] if instant_problem(row["created_at"], False) is None else None
         changes: dict[str, Any] = {
@@ -124,23 +121,21 @@ def _repair_tags(db: Database, entry_id: int) -> None:
 
 
 def _repair_items(db: Database, entry_id: int, stamp: str) -> None:
-    for item in db.execute(
-        f"SELECT {_ACTION_COLUMNS} FROM action_item WHERE entry_id = ?", (entry_id,)
-    ).fetchall():
+    for item in db.named(f"{ITEM_SELECT} WHERE entry_id = ?", (entry_id,)).fetchall():
         if not action_problem(item):
             continue
-        status = item[3] if item[3] in ("open", "done", "dropped", "carried") else "open"
-        closed = item[5] if instant_problem(item[5], True) is None else None
+        status = item["status"] if item["status"] in ACTION_STATUSES else "open"
+        closed = item["closed_at"] if instant_problem(item["closed_at"], True) is None else None
         if status in ("done", "dropped") and closed is None:
             closed = stamp
         db.execute(
             "UPDATE action_item SET text = ?, status = ?, created_at = ?, closed_at = ? "
             "WHERE id = ?",
             (
-                readable_text(item[2]) or "(unreadable text)",
+                readable_text(item["text"]) or "(unreadable text)",
                 status,
-                item[4] if instant_problem(item[4], False) is None else stamp,
+                item["created_at"] if instant_problem(item["created_at"], False) is None else stamp,
                 closed,
-                item[0],
+                item["id"],
             ),
         )
