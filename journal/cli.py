@@ -78,7 +78,8 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--at",
         metavar="WHEN",
-        help='when it happened: ISO 8601 or "now", "today 14:30", "yesterday 9am", "2h ago"',
+        help='when it happened: ISO 8601 or "now", "today 14:30", "yesterday 9am", "2h ago", '
+        '"this morning 8:10", "sat noon", "last friday evening"',
     )
 
 
@@ -118,7 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = command("add", "Log an encounter; prints the new entry's id.", "entries:add")
-    p.add_argument("what", help="what happened, one line")
+    p.add_argument(
+        "what",
+        help="what happened, one line; shorthand sets fields: +tag -tag @setting =well|badly|mixed "
+        "~w|c|p // do differently (see docs/cli.md)",
+    )
+    p.add_argument(
+        "--raw", action="store_true", help="store the text exactly as typed (no shorthand)"
+    )
     _entry_options(p)
     for spec in FIELDS:
         if spec.kind is Kind.FLAG:
@@ -187,9 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    p = command("import", "Import entries from JSON, CSV or a jrnl export.", "transfer:import_")
+    p = command(
+        "import",
+        "Import entries from JSON, CSV, a jrnl export or a note of one-line observations.",
+        "transfer:import_",
+    )
     p.add_argument("file", metavar="FILE", help="a file, or - for standard input")
-    p.add_argument("--format", choices=("json", "csv", "jrnl"), help="default: from the name")
+    p.add_argument(
+        "--format",
+        choices=("json", "csv", "jrnl", "lines"),
+        help="default: from the name (.json, .csv)",
+    )
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change, change nothing"
     )

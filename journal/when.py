@@ -103,6 +103,11 @@ def parse_when(text: str, now: datetime) -> datetime:
             result = parser(cleaned, now)
             if result is not None:
                 return check_instant(result, text)
+        from journal.spoken import parse_spoken
+
+        result = parse_spoken(cleaned, now)
+        if result is not None:
+            return check_instant(result, text)
     except OverflowError:
         raise out_of_range(text) from None
     except ValueError as exc:
@@ -127,7 +132,7 @@ def _parse_ago(cleaned: str, now: datetime) -> datetime | None:
     if unit in ("days", "weeks"):
         # People mean the same clock time on an earlier day, even across a DST change.
         days = count * (7 if unit == "weeks" else 1)
-        return _wall(now.date() - timedelta(days=days), now.time(), now.tzinfo)
+        return wall(now.date() - timedelta(days=days), now.time(), now.tzinfo)
     elapsed = timedelta(**{unit: count})
     return (now.astimezone(UTC) - elapsed).astimezone(now.tzinfo)
 
@@ -137,13 +142,13 @@ def _parse_iso(cleaned: str, now: datetime) -> datetime | None:
     if _ISO_DATE.match(cleaned):
         day = date.fromisoformat(cleaned)
         check_year(day.year, cleaned)
-        return _wall(day, NOON, zone)
+        return wall(day, NOON, zone)
     if not _ISO_DATETIME.match(cleaned):
         return None
     parsed = datetime.fromisoformat(cleaned.upper())
     check_year(parsed.year, cleaned)
     if parsed.tzinfo is None:
-        return _wall(parsed.date(), parsed.time(), zone)
+        return wall(parsed.date(), parsed.time(), zone)
     return parsed.astimezone(zone)
 
 
@@ -154,11 +159,11 @@ def _parse_day_time(cleaned: str, now: datetime) -> datetime | None:
     else:
         day, rest = _resolve_day(day_match["day"], now.date()), day_match["rest"]
         if rest is None:
-            return now if day_match["day"] == "today" else _wall(day, now.time(), now.tzinfo)
+            return now if day_match["day"] == "today" else wall(day, now.time(), now.tzinfo)
     time_match = _TIME.match(rest)
     if time_match is None:
         return None
-    return _wall(day, _clock(time_match), now.tzinfo)
+    return wall(day, _clock(time_match), now.tzinfo)
 
 
 def _resolve_day(word: str, today: date) -> date:
@@ -196,7 +201,7 @@ def _clock(match: re.Match[str]) -> time:
     return time(hour, minute, second)
 
 
-def _wall(day: date, clock: time, zone: tzinfo | None) -> datetime:
+def wall(day: date, clock: time, zone: tzinfo | None) -> datetime:
     """Make a local clock time real: skipped by DST moves it forward, repeated picks the first."""
     naive = datetime.combine(day, clock.replace(tzinfo=None, fold=0))
     # Round-tripping through UTC matters: astimezone() to the datetime's own zone is a no-op, so

@@ -512,7 +512,7 @@ def test_import_command_formats_dry_run_and_errors(
     assert code == 1
     assert err == (
         f"service-journal: Cannot tell the format of {tmp_path / 'notes.txt'} from its name; "
-        "add --format json, csv or jrnl.\n"
+        "add --format json, csv, jrnl or lines.\n"
     )
     code, _, err = cli(capsys, "--db", str(journal), "import", str(tmp_path / "gone.json"))
     assert code == 1 and "There is no file" in err

@@ -127,15 +127,21 @@ def range_bounds(
     return (start if first_text else None), (end if last_text else None), label
 
 
-def tag_marks(well: list[str], badly: list[str]) -> list[Any]:
-    """--well/--badly values (repeatable, comma-separated) as signed tag marks."""
+def tag_marks(well: list[str], badly: list[str], known: list[str] | None = None) -> list[Any]:
+    """--well/--badly values (repeatable, comma-separated) as signed tag marks.
+
+    With ``known`` (the catalogue's slugs) a unique prefix is enough, as in the shorthand.
+    """
     from journal.schemas import validate_tag
+    from journal.shorthand import resolve_tag
 
     marks = []
     for values, polarity in ((well, 1), (badly, -1)):
         for value in values:
             for part in value.split(","):
                 slug = part.strip().lstrip("+-")
+                if slug and known is not None:
+                    slug = resolve_tag(slug, known)
                 if slug:
                     marks.append(validate_tag(slug, polarity))
     return marks

@@ -6,8 +6,9 @@ The validation layer (pydantic) is imported by the commands that write: reading 
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
-from typing import Any
+import sys
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from journal.commands._common import (
     Context,
@@ -19,8 +20,11 @@ from journal.commands._common import (
 from journal.entry import FIELDS, Kind
 from journal.errors import InputError
 from journal.taxonomy import normalise_slug
-from journal.terminal import safe, say
+from journal.terminal import safe, say, shout
 from journal.values import EntryFilter, TagMark
+
+if TYPE_CHECKING:
+    from journal.rows import EntryRow
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
@@ -35,16 +39,37 @@ def _when(text: str | None, ctx: Context) -> datetime | None:
 def add(args: argparse.Namespace) -> int:
     from journal.schemas import EntryIn, validate
 
-    tags = tag_marks(args.well, args.badly)
     with opened(args) as ctx:
-        given = _given(args)
+        known = [t.slug for t in ctx.store.tag_catalogue()]
+        given: dict[str, Any] = {"what": args.what}
+        tags = []
+        if not args.raw:
+            from journal.shorthand import parse
+
+            line = parse(args.what, known, ctx.store.recent_settings())
+            given = {"what": line.what, **line.fields()}
+            tags = line.tags
+        given.update({k: v for k, v in _given(args).items() if k != "what"})
+        explicit = tag_marks(args.well, args.badly, known)
+        chosen = {mark.slug for mark in explicit}
+        tags = [*explicit, *(mark for mark in tags if mark.slug not in chosen)]
         data = validate(EntryIn, {**given, "tags": tags, "occurred_at": _when(args.at, ctx)})
         entry = ctx.store.add(data)
         if args.json:
             print_json(entry.to_json(ctx.zone))
         else:
             say(entry.id)
+            if sys.stderr.isatty():
+                shout(understood(entry, ctx.zone))
     return 0
+
+
+def understood(entry: EntryRow, zone: tzinfo) -> str:
+    """What was saved, for a person at a terminal: a misread time or tag is seen at once."""
+    parts = [f"Saved #{entry.id} at {entry.occurred_at.astimezone(zone):%a %d %b %H:%M}"]
+    parts += [v for v in (entry.setting, entry.perspective, entry.overall) if v]
+    parts += [str(mark) for mark in entry.tags]
+    return " · ".join(parts)
 
 
 def list_(args: argparse.Namespace) -> int:
@@ -130,7 +155,8 @@ def edit(args: argparse.Namespace) -> int:
         changes = _given(args)
         if args.well or args.badly:
             current = ctx.store.get(args.id).tags
-            added = tag_marks(args.well, args.badly)
+            known = [t.slug for t in ctx.store.tag_catalogue()]
+            added = tag_marks(args.well, args.badly, known)
             changes["tags"] = [*current, *added]
         if args.at is not None:
             changes["occurred_at"] = _when(args.at, ctx)

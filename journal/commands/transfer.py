@@ -125,7 +125,14 @@ def import_(args: argparse.Namespace) -> int:
         opened(args) as ctx,
         ImportProgress.on_stderr(size) as progress,
     ):
-        batch = parse(stream, fmt, source, ctx.zone, on_read=progress.advance)
+        lines = None
+        if fmt == "lines":
+            from journal.importers.from_lines import LinesContext
+
+            tags = [t.slug for t in ctx.store.tag_catalogue()]
+            now = ctx.store.now().astimezone(ctx.zone)
+            lines = LinesContext(tags, ctx.store.recent_settings(), now)
+        batch = parse(stream, fmt, source, ctx.zone, on_read=progress.advance, lines=lines)
         result = apply(ctx.store, batch, dry_run=args.dry_run)
     say(result.summary())
     if result.new_tags:
@@ -142,7 +149,8 @@ def _format_from_name(name: str) -> str:
     fmt = EXTENSIONS.get(Path(name).suffix.lower())
     if fmt is None:
         raise InputError(
-            f"Cannot tell the format of {name} from its name; add --format json, csv or jrnl."
+            f"Cannot tell the format of {name} from its name; add --format json, csv, jrnl "
+            "or lines."
         )
     return fmt
 

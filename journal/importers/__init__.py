@@ -1,9 +1,10 @@
-"""Reading entries into the journal: the JSON and CSV exports, and jrnl's JSON export.
+"""Reading entries into the journal: the JSON and CSV exports, jrnl's JSON export, and a plain
+note of one-line observations (``from_lines``).
 
-Each reader (``from_json``, ``from_csv``, ``from_jrnl``) turns a file into a ``Batch`` whose
-validated ``Record``s are read as the file streams in (``journal.importers.stream``: bounded in
-size, depth and field length), or refuses the whole file with one sentence naming the first bad
-record. ``apply`` writes a batch in one transaction, a thousand records at a time, so a large
+Each reader turns a file into a ``Batch`` whose validated ``Record``s are read as the file
+streams in (``journal.importers.stream``: bounded in size, depth and field length), or refuses
+the whole file with one sentence naming the first bad record. ``apply`` writes a batch in one
+transaction, a thousand records at a time, so a large
 file is never held in memory whole: entries are keyed by uuid, so a record whose uuid is new is
 added, one whose ``updated_at`` is newer than the stored entry's replaces it, and any other is
 skipped; importing the same file twice adds nothing. Private wins every merge: an update never
@@ -23,10 +24,11 @@ from typing import TYPE_CHECKING, BinaryIO
 from journal.errors import InputError
 
 if TYPE_CHECKING:
+    from journal.importers.from_lines import LinesContext
     from journal.schemas import EntryIn
     from journal.store.interface import JournalStore
 
-FORMATS = ("json", "csv", "jrnl")
+FORMATS = ("json", "csv", "jrnl", "lines")
 IMPORTED_GROUP = "Imported"
 """The group of tags a file uses without defining them (CSV, jrnl)."""
 
@@ -103,15 +105,17 @@ def parse(
     zone: tzinfo,
     *,
     on_read: Callable[[int], None] | None = None,
+    lines: LinesContext | None = None,
 ) -> Batch:
     """Read a file (its text, or a binary stream read as it goes) in one of ``FORMATS``.
 
-    ``on_read`` is told how many bytes have been read so far, for a progress bar.
+    ``on_read`` is told how many bytes have been read so far, for a progress bar. The lines
+    format needs ``lines``: the journal's tags and settings, which its shorthand names by prefix.
     """
     from journal.importers.stream import BoundedStream
 
     if fmt not in FORMATS:
-        raise InputError(f'The import format must be one of json, csv, jrnl, not "{fmt}".')
+        raise InputError(f'The import format must be one of {", ".join(FORMATS)}, not "{fmt}".')
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     raw = io.BytesIO(data) if isinstance(data, bytes) else data
@@ -124,6 +128,12 @@ def parse(
         from journal.importers.from_csv import parse_csv
 
         return parse_csv(stream, source)
+    if fmt == "lines":
+        from journal.importers.from_lines import parse_lines
+
+        if lines is None:
+            raise ValueError("the lines format needs a LinesContext")
+        return parse_lines(stream, source, lines)
     from journal.importers.from_jrnl import parse_jrnl
 
     return parse_jrnl(stream, source, zone)

@@ -3,11 +3,17 @@
 What happened, setting (with suggestions), when, perspective, overall, tags and "what I would do
 differently". ``values()`` returns the raw texts; validation happens in ``tui.forms``. Errors
 appear in a line under the field they concern.
+
+The one-line shorthand (``journal.shorthand``) typed in "What happened" fills the other fields as
+soon as a token is complete (a space follows it): the token leaves the text and shows as a tag,
+setting, perspective, overall or do-differently, so one line and ctrl+s make a whole entry.
+ctrl+z puts back the text as typed and the fields as they were.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from textual.actions import SkipAction
@@ -19,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from journal.entry import BY_NAME, FIELDS, WHEN_LABEL, Kind, Overall, Perspective, Stage
+from journal.errors import InputError
 from journal.taxonomy import BUILTIN_SETTINGS
 from tui.widgets.choice import Choice
 from tui.widgets.tag_picker import TagPicker
@@ -38,12 +45,14 @@ EMPTY: dict[str, Any] = {
 }
 """The values of a form nobody has touched."""
 _ERROR_SLOTS = ("what", "when")
+_DIFFERENTLY = re.compile(r"(?<!\S)//\s")
 
 
 class QuickFields(Vertical):
     """The fields of a quick capture; Enter in a text field moves on to the next one."""
 
     BINDINGS = [
+        Binding("ctrl+z", "undo_shorthand", "Undo fill", show=False, priority=True),
         # Priority, so that the focus moves while the key is handled: as a message from the
         # field, the keys typed right after Enter (a paste, a script) would land in that field.
         Binding("enter", "submit_field", "Next field", show=False, priority=True),
@@ -53,6 +62,10 @@ class QuickFields(Vertical):
         self, *, staged: bool = False, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self._settings: list[str] = list(BUILTIN_SETTINGS)
+        self._before_fill: tuple[str, dict[str, Any]] | None = None
+        """The text as typed and the fields before the last shorthand fill, for ctrl+z."""
+        self._restored: str | None = None
         self.complete = not staged
         """Whether every field is mounted: a staged form starts with "What happened" alone."""
         self._mounting = asyncio.Lock()
@@ -170,6 +183,7 @@ class QuickFields(Vertical):
 
     def set_settings(self, settings: list[str]) -> None:
         """Suggestions for the setting field: the user's own first, then the built-in list."""
+        self._settings = list(settings)
         self.query_one("#setting", Input).suggester = SuggestFromList(
             settings, case_sensitive=False
         )
@@ -193,6 +207,68 @@ class QuickFields(Vertical):
         for label in self.query(".field-error").results(Label):
             label.update("")
             label.remove_class("-shown")
+
+    # ----------------------------------------------------------------- shorthand
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "what" or not self.complete:
+            return
+        if event.value == self._restored:
+            return  # the text ctrl+z put back stays as typed
+        self._restored = None
+        self._fill_from(event.value)
+
+    def _fill_from(self, typed: str) -> None:
+        """Move the complete tokens of ``typed`` into their fields; a token still being typed
+        (no space after it yet) waits, and a refused one stays, with the reason under it."""
+        from journal.shorthand import parse
+
+        done, tail = typed, ""
+        to_differently = _DIFFERENTLY.search(typed) is not None
+        if not to_differently and typed and not typed[-1].isspace():
+            cut = len(typed) - len(typed.split()[-1])
+            done, tail = typed[:cut], typed[cut:]
+        picker = self.query_one(TagPicker)
+        try:
+            said = parse(done, picker.slugs, self._settings)
+        except InputError as exc:
+            label = self.query_one("#what-error", Label)
+            label.update(str(exc))
+            label.add_class("-shown")
+            return
+        if said.what == done and not said.tags and not said.fields():
+            return
+        self._before_fill = (typed, self.values())
+        self.clear_errors()
+        what = " ".join(part for part in (said.what, tail) if part)
+        self.query_one("#what", Input).value = what + (" " if what and not tail else "")
+        self.load({k: v for k, v in said.fields().items() if k != "differently"})
+        if said.tags:
+            marks = {mark[1:]: mark for mark in picker.tags}
+            marks.update({m.slug: str(m) for m in said.tags})
+            picker.tags = list(marks.values())
+        if to_differently:  # typing goes on in "What I would do differently"
+            differently = self.query_one("#differently", Input)
+            differently.value = said.differently or differently.value
+            differently.focus()
+            differently.cursor_position = len(differently.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_shorthand":
+            return self._before_fill is not None
+        return True
+
+    def action_undo_shorthand(self) -> None:
+        """Put back the text as typed and the fields as they were before the last fill."""
+        if self._before_fill is None:
+            return
+        typed, before = self._before_fill
+        self._before_fill = None
+        self._restored = typed
+        self.load({**before, "what": typed})
+        what = self.query_one("#what", Input)
+        what.focus()
+        what.cursor_position = len(typed)
 
     # ----------------------------------------------------------------- keys
 

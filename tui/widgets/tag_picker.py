@@ -169,6 +169,11 @@ class TagPicker(Widget):
         self._show_chosen()
         self._refresh_options()
 
+    @property
+    def slugs(self) -> list[str]:
+        """Every slug the catalogue knows (built in and the user's own)."""
+        return [tag.slug for tag in self._catalogue]
+
     def set_catalogue(self, tags: Iterable[TagLike]) -> None:
         self._catalogue = list(tags)
         self._refresh_options()
