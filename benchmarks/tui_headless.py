@@ -24,7 +24,7 @@ async def main(db: str, start_ns: int) -> None:
         while not app.query("#what"):
             await pilot.pause(0.001)
         print(f"form {(time.time_ns() - start_ns) / 1e9:.4f}", flush=True)
-        while not app.backend.ready:
+        while not (app.backend.is_open or app.backend.error):
             await pilot.pause(0.001)
         if app.backend.error:
             raise SystemExit(app.backend.error)
