@@ -6,16 +6,15 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from test_browse import open_browse
 from test_review_screen import WEEK, open_review, seed_full, shown
 from textual.widgets import Checkbox, Input, Label, TextArea
 from tui_helpers import app_for, open_store, seed_sample, settle
 
 from journal.store.review_state import ReviewStore
 from journal.values import EntryFilter
-from tui.app import ServiceJournalApp
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.export import ExportDialog
-from tui.screens.browse import BrowseScreen
 from tui.screens.entry import EntryScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.entry_list import EntryList
@@ -27,14 +26,6 @@ from tui.widgets.welcome import Welcome, WelcomeScreen
 def box(widget: Checkbox) -> str:
     """The three cells of the box as drawn, without colour."""
     return str(widget.render())[:3]
-
-
-async def open_browse(pilot, app: ServiceJournalApp) -> BrowseScreen:  # type: ignore[no-untyped-def]
-    await settle(pilot, lambda: app.backend.is_open)
-    await pilot.press("ctrl+b")
-    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen._loading)
-    assert isinstance(app.screen, BrowseScreen)
-    return app.screen
 
 
 async def test_a_switch_that_is_off_draws_an_empty_box(tmp_path: Path) -> None:
