@@ -92,3 +92,11 @@ def detail_lines(entry: EntryRow, zone: tzinfo) -> list[str]:
         lines.append(f"{label + ':':<{width + 1}} {first}")
         lines.extend(f"{'':<{width + 1}} {more}" for more in rest)
     return lines
+
+
+def understood(entry: EntryRow, zone: tzinfo) -> str:
+    """What was saved, for a person at a terminal: a misread time or tag is seen at once."""
+    parts = [f"Saved #{entry.id} at {entry.occurred_at.astimezone(zone):%a %d %b %H:%M}"]
+    parts += [v for v in (entry.setting, entry.perspective, entry.overall) if v]
+    parts += [str(mark) for mark in entry.tags]
+    return " · ".join(parts)

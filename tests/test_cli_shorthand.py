@@ -140,7 +140,7 @@ def test_the_saved_line_names_the_time_and_fields_understood(
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    from journal.commands.entries import understood
+    from journal.present import understood
     from journal.rows import EntryRow
     from journal.values import TagMark
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from journal.commands._common import (
@@ -24,7 +24,7 @@ from journal.terminal import safe, say, shout
 from journal.values import EntryFilter, TagMark
 
 if TYPE_CHECKING:
-    from journal.rows import EntryRow
+    pass
 
 
 def _when(text: str | None, ctx: Context) -> datetime | None:
@@ -60,16 +60,10 @@ def add(args: argparse.Namespace) -> int:
         else:
             say(entry.id)
             if sys.stderr.isatty():
+                from journal.present import understood
+
                 shout(understood(entry, ctx.zone))
     return 0
-
-
-def understood(entry: EntryRow, zone: tzinfo) -> str:
-    """What was saved, for a person at a terminal: a misread time or tag is seen at once."""
-    parts = [f"Saved #{entry.id} at {entry.occurred_at.astimezone(zone):%a %d %b %H:%M}"]
-    parts += [v for v in (entry.setting, entry.perspective, entry.overall) if v]
-    parts += [str(mark) for mark in entry.tags]
-    return " · ".join(parts)
 
 
 def list_(args: argparse.Namespace) -> int:

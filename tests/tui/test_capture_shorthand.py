@@ -37,8 +37,13 @@ async def test_the_issue_example_fills_every_field_and_saves_a_complete_entry(
         assert app.query_one("#differently", Input).value == "greet the line first"
         await pilot.press("ctrl+s")
         await settle(pilot, lambda: "Saved #1" in str(app.query_one("#capture-status").render()))
+        # The status says what was understood, the time first, as the CLI's line does.
+        status = str(app.query_one("#capture-status").render())
     with open_store(path) as store:
         (entry,) = store.list(EntryFilter()).entries
+        shown = entry.occurred_at.astimezone(app.zone)
+        assert status.startswith(f"Saved #1 at {shown:%a %d %b %H:%M} · bank · witnessed · badly")
+        assert "-attention · -queue" in status
         assert entry.what == "Teller kept typing"
         assert (entry.setting, entry.perspective, entry.overall) == ("bank", "witnessed", "badly")
         assert [str(t) for t in entry.tags] == ["-attention", "-queue"]

@@ -12,7 +12,7 @@ Saving before the journal is open simply waits for it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -28,6 +28,9 @@ from tui.widgets.mode_bar import ModeBar
 from tui.widgets.quick_fields import QuickFields
 from tui.widgets.tag_picker import TagPicker
 from tui.widgets.welcome import Welcome, WelcomeScreen
+
+if TYPE_CHECKING:
+    from journal.rows import EntryRow
 
 WELCOME_MIN_WIDTH = 110
 
@@ -236,7 +239,7 @@ class CaptureScreen(Screen[None]):
         except JournalError as exc:
             self.app.call_from_thread(self._save_failed, str(exc))
             return
-        self.app.call_from_thread(self._saved, entry.id, values)
+        self.app.call_from_thread(self._saved, entry, values)
 
     def _refused(self, error: FormError) -> None:
         self._not_saved(error.field, error.message)
@@ -244,7 +247,11 @@ class CaptureScreen(Screen[None]):
     def _save_failed(self, message: str) -> None:
         self._not_saved("form", message)
 
-    def _saved(self, entry_id: int, values: dict[str, Any]) -> None:
+    def _saved(self, entry: EntryRow, values: dict[str, Any]) -> None:
+        """The form is emptied for the next entry, and the status says what was understood (the
+        time above all), so that a misread "When" or tag is seen at once."""
+        from journal.present import understood
+
         self._saving = False
         self._last_draft = None
         self._forget_restored()
@@ -256,8 +263,8 @@ class CaptureScreen(Screen[None]):
             self.fields.load(typed)
         else:
             self.query_one("#what", Input).focus()
-        self._status(f"Saved #{entry_id} ✓")
-        self.notify(f"Saved #{entry_id}", timeout=3)
+        self._status(f"{understood(entry, journal_app(self).zone)} ✓")
+        self.notify(f"Saved #{entry.id}", timeout=3)
         self._refresh_settings()
 
     @work(thread=True, group="capture-load")
