@@ -67,3 +67,9 @@ def for_stdout(text: str) -> str:
     if isatty is None or not isatty():
         return text
     return "\r\n".join(safe(part) for part in text.split("\r\n"))  # CSV's line ends stay
+
+
+def short_path(path: object) -> str:
+    """A path for a message, its middle left out when it is too long to read."""
+    text = str(path)
+    return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"

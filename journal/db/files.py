@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 
 from journal.errors import DatabaseError
+from journal.terminal import short_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -91,7 +92,7 @@ def _existing_file(path: Path) -> bool:
             ) from None
         if exc.errno == errno.ENAMETOOLONG:
             raise DatabaseError(
-                f"The file name {_short(path)} is too long for this system; choose a shorter "
+                f"The file name {short_path(path)} is too long for this system; choose a shorter "
                 "one with --db."
             ) from None
         if exc.errno == errno.ENOTDIR:
@@ -114,12 +115,6 @@ def _kind(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "device"
     return "special file"
-
-
-def _short(path: Path) -> str:
-    """A path for a message, its middle left out when it is too long to read."""
-    text = str(path)
-    return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"
 
 
 def _check_file(path: Path) -> None:

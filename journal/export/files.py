@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from journal.errors import InputError
+from journal.terminal import short_path
 
 
 class TargetExists(InputError):
@@ -42,7 +43,7 @@ def check_target(target: Path, *, overwrite: bool = False) -> None:
         if not folder.is_dir():
             raise InputError(f"The folder {folder} does not exist; create it first.")
     except OSError as exc:  # a name too long for the system, a loop of links
-        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
+        raise InputError(f"Cannot write {short_path(target)} ({exc.strerror}).") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"The folder {folder} is not writable; choose another one.")
 
@@ -62,7 +63,7 @@ def write_private(target: Path, text: str, *, overwrite: bool = False) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", dir=target.parent)
     except OSError as exc:
-        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
+        raise InputError(f"Cannot write {short_path(target)} ({exc.strerror}).") from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -75,7 +76,7 @@ def write_private(target: Path, text: str, *, overwrite: bool = False) -> None:
     except FileExistsError:
         raise TargetExists(target) from None
     except OSError as exc:
-        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
+        raise InputError(f"Cannot write {short_path(target)} ({exc.strerror}).") from None
     finally:
         temp.unlink(missing_ok=True)
 
@@ -96,10 +97,4 @@ def _write_through(target: Path, text: str) -> None:
         with open(target, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
     except OSError as exc:
-        raise InputError(f"Cannot write {_short(target)} ({exc.strerror}).") from None
-
-
-def _short(path: Path) -> str:
-    """A path for a message, its middle left out when it is too long to read."""
-    text = str(path)
-    return text if len(text) <= 80 else f"{text[:40]}…{text[-30:]}"
+        raise InputError(f"Cannot write {short_path(target)} ({exc.strerror}).") from None
