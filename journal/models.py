@@ -139,10 +139,31 @@ class ActionItem(SQLModel, table=True):
             Integer, ForeignKey("entry.id", ondelete="CASCADE"), nullable=True, index=True
         ),
     )
+    session_id: int | None = Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey("coaching_session.id", name="fk_action_item_session_id", ondelete="CASCADE"),
+            nullable=True,
+            index=True,
+        ),
+    )
+    """Set when the item was agreed in a coaching session rather than born from an entry."""
     text: str = Field(max_length=500)
     status: str = Field(default="open", max_length=8)
     created_at: datetime = Field(sa_column=_utc_column(nullable=False))
     closed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class CoachingSession(SQLModel, table=True):
+    """A session held with a coach (0004); its agreements are action items with its id."""
+
+    __tablename__ = "coaching_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    held_at: datetime = Field(sa_column=_utc_column(nullable=False, index=True))
+    notes: str | None = Field(default=None, max_length=2000)
+    created_at: datetime = Field(sa_column=_utc_column(nullable=False))
 
 
 class Draft(SQLModel, table=True):

@@ -14,6 +14,7 @@ from journal.cli import main
 from journal.db import open_database
 from journal.db.cipher import content_digest, convert
 from journal.db.files import SQLITE_HEADER
+from journal.migrations import HEAD
 from tests.test_architecture import loaded_modules
 
 MARKER = "Zanzibar-quokka-7731"
@@ -279,7 +280,7 @@ def test_an_old_encrypted_journal_is_upgraded_with_an_encrypted_backup(
     code, out, err = run(capsys, "--db", str(path), "doctor")
     assert code == 0, out + err
     backups = sorted(tmp_path.glob("old.db.pre-*.bak"))
-    if fixture.stem == "0003":  # already current: nothing to upgrade
+    if fixture.stem == HEAD:  # already current: nothing to upgrade
         assert backups == []
         return
     assert len(backups) == 1
