@@ -22,12 +22,13 @@ from journal.weeks import shift_week, week_bounds, week_of
 
 @dataclass
 class DemoClock:
-    """The store's clock while the demo is written: set to each moment of the story in turn."""
+    """The store's clock while the demo is written: set to each moment of the story in turn,
+    then (``at`` None) the real time again, for what the user writes in the demo afterwards."""
 
-    at: datetime
+    at: datetime | None = None
 
     def __call__(self) -> datetime:
-        return self.at.astimezone(UTC)
+        return datetime.now(UTC) if self.at is None else self.at.astimezone(UTC)
 
 
 CHECKINS: tuple[str, ...] = (
