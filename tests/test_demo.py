@@ -13,7 +13,7 @@ import pytest
 
 from journal.config import Settings
 from journal.db import Database, open_database
-from journal.demo import SCENES, DemoClock, build, main, write
+from journal.demo import SCENES, SESSIONS, DemoClock, build, main, write
 from journal.review.build import build_review
 from journal.rows import EntryRow
 from journal.store import Store
@@ -156,3 +156,31 @@ def test_every_past_week_is_reviewed_with_check_in_focus_and_decisions(db: Datab
     assert {"done", "carried"} <= statuses
     outcomes = [store.review.get_week(w) for w in weeks[:-1]]
     assert all(state is not None and state.focus_outcome for state in outcomes)
+
+
+def test_two_coaching_sessions_with_agreements_followed_up_by_the_reviews(db: Database) -> None:
+    store, _ = demo_store(db)
+    sessions = store.coaching.sessions()
+    assert len(sessions) == len(SESSIONS) == 2
+    assert all(s.held_at < NOW and s.notes and len(s.agreements) == 2 for s in sessions)
+    first, latest = sessions[-1], sessions[0]
+    # The reviews after each session decided its agreements: the first's are settled, and one
+    # of the latest's was dropped in the review after it.
+    assert {a.status for a in first.agreements} == {"done"}
+    assert "dropped" in {a.status for a in latest.agreements}
+    assert all(a.session_id == latest.id and a.entry_id is None for a in latest.agreements)
+    assert store.coaching.latest_session() == latest
+
+
+def test_since_the_last_session_the_arc_holds_in_the_users_own_entries(db: Database) -> None:
+    """The range a coach looks at next time: own entries greeting well, none greeting badly."""
+    store, ids = demo_store(db)
+    latest = store.coaching.latest_session()
+    assert latest is not None
+    own_since = [
+        e
+        for e in entries(store, ids)
+        if e.perspective == "provider" and e.occurred_at > latest.held_at
+    ]
+    marks = [m.polarity for e in own_since for m in e.tags if m.slug == "acknowledged"]
+    assert marks and set(marks) == {1}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from journal.config import Settings
-from journal.demo.scenes import SCENES, Scene
+from journal.demo.scenes import SCENES, SESSIONS, Scene
 from journal.schemas import EntryIn, validate
 from journal.store.interface import JournalStore
 from journal.values import TagMark
@@ -117,6 +117,10 @@ def follow_up(
     events: list[tuple[datetime, str, int]] = [
         (at, label, index) for index, (label, at) in enumerate(weeks)
     ]
+    for number, session in enumerate(SESSIONS):
+        day = now.astimezone(zone).date() - timedelta(days=session.day)
+        held = datetime.combine(day, time(session.hour), zone)
+        events.append((min(held, now - timedelta(hours=3)), "", number))
     story = _Story(
         store,
         zone,
@@ -127,6 +131,10 @@ def follow_up(
     for at, week, number in sorted(events):
         if clock is not None:
             clock.at = at
+        if not week:
+            session = SESSIONS[number]
+            store.coaching.add_session(at, session.notes, session.agreements)
+            continue
         answers = CHECKINS[max(0, min(len(CHECKINS) - len(weeks) + number, len(CHECKINS) - 1))]
         story.review(week, at, answers)
     if clock is not None:
