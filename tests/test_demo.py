@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -115,9 +115,20 @@ def test_the_same_seed_and_now_give_the_same_journal(tmp_path: Path) -> None:
     assert _dump(first)["entry"] != _dump(other)["entry"]  # the seed moves the minutes
 
 
-@pytest.mark.parametrize("days", range(7))
-def test_any_day_of_the_week_gives_a_whole_month_before_now(db: Database, days: int) -> None:
-    now = NOW + timedelta(days=days, hours=-17, minutes=-30)  # from Wednesday 00:30 on
+MOMENTS = [
+    datetime(2026, 11, 23, 0, 30, tzinfo=BERLIN),  # Monday, just after midnight
+    datetime(2026, 11, 24, 10, 5, tzinfo=BERLIN),  # as today's first scene happens
+    datetime(2026, 11, 25, 12, 30, tzinfo=BERLIN),
+    datetime(2026, 11, 26, 14, 20, tzinfo=BERLIN),
+    datetime(2026, 11, 27, 23, 59, tzinfo=BERLIN),
+    datetime(2026, 11, 28, 7, 0, tzinfo=BERLIN),  # before any of today's scenes
+    datetime(2026, 11, 29, 19, 45, tzinfo=BERLIN),  # Sunday evening, the week not reviewed yet
+    datetime(2026, 3, 29, 12, 0, tzinfo=BERLIN),  # the day clocks go forward
+]
+
+
+@pytest.mark.parametrize("now", MOMENTS, ids=lambda m: m.strftime("%a-%H%M"))
+def test_any_moment_of_the_week_gives_a_whole_month_before_now(db: Database, now: datetime) -> None:
     store, ids = demo_store(db, now)
     rows = entries(store, ids)
     assert all(e.occurred_at <= now for e in rows)

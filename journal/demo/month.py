@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from journal.config import Settings
-from journal.demo.scenes import SCENES, SESSIONS, Scene
+from journal.demo.scenes import SCENES, SESSIONS
 from journal.schemas import EntryIn, validate
 from journal.store.interface import JournalStore
 from journal.values import TagMark
@@ -74,19 +74,17 @@ def entry_times(now: datetime, zone: tzinfo, seed: int) -> list[datetime]:
     """When each scene happened: its day and hour with a minute from the seed, never later than
     ``now`` (today's scenes that would be later are moved to the half hours before it)."""
     rng = random.Random(seed)
-    local_now = now.astimezone(zone)
-    times: list[datetime] = []
-    late = [s for s in SCENES if _on(local_now.date(), s, zone) > now - timedelta(minutes=10)]
-    for one in SCENES:
-        at = _on(local_now.date(), one, zone).replace(minute=rng.choice((0, 10, 25, 40, 55)))
-        if one in late:
-            at = now - timedelta(minutes=35 * (len(late) - late.index(one)))
-        times.append(at)
+    today = now.astimezone(zone).date()
+    times = [
+        datetime.combine(today - timedelta(days=one.day), time(one.hour), zone).replace(
+            minute=rng.choice((0, 10, 25, 40, 55))
+        )
+        for one in SCENES
+    ]
+    late = [i for i, at in enumerate(times) if at > now - timedelta(minutes=10)]
+    for rank, index in enumerate(late):
+        times[index] = now - timedelta(minutes=35 * (len(late) - rank))
     return times
-
-
-def _on(today: date, one: Scene, zone: tzinfo) -> datetime:
-    return datetime.combine(today - timedelta(days=one.day), time(one.hour), zone)
 
 
 def fill(
