@@ -195,3 +195,13 @@ def test_since_the_last_session_the_arc_holds_in_the_users_own_entries(db: Datab
     ]
     marks = [m.polarity for e in own_since for m in e.tags if m.slug == "acknowledged"]
     assert marks and set(marks) == {1}
+
+
+def test_weeks_starting_on_sunday_are_reviewed_as_such(db: Database) -> None:
+    settings = Settings(tz="Europe/Berlin", week_start="sunday")
+    clock = DemoClock(NOW)
+    store = Store(db, now=clock)
+    build(store, settings, NOW, clock=clock)
+    this_week = week_of(NOW.date(), "sunday")
+    weeks = store.review.reviewed_weeks()
+    assert weeks[-1] == shift_week(this_week, -1) and len(weeks) >= 4

@@ -1,8 +1,8 @@
 """Writing the demo month into a journal: the entries, the weekly reviews and the sessions.
 
 Everything is laid out backwards from an injected "now", and the store's clock is moved along
-with the story (an entry is written minutes after it happened, a week is reviewed on its Sunday
-evening), so the same seed and "now" give the same journal, timestamps included.
+with the story (an entry is written minutes after it happened, a week is reviewed on the
+evening it ends), so the same seed and "now" give the same journal, timestamps included.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ ITEM_FATES: dict[str, tuple[str, ...]] = {
     "Check each cut key against the original before handing it over": ("carried",),
     "Keep the phone in the drawer while someone is at the counter": ("done",),
     "Bring two moments of my own greeting, good or bad, to the next session": ("done",),
-    "Ask the shift lead for a second person on Saturday mornings": ("dropped",),
+    "Ask the shift lead for a second person at the morning rush": ("dropped",),
 }
 """What each weekly review after an action item's creation decides about it, in turn."""
 
@@ -143,8 +143,8 @@ def follow_up(
 
 
 def _reviewed_weeks(settings: Settings, now: datetime) -> Iterable[tuple[str, datetime]]:
-    """Each week before this one since the first scene, with when it was reviewed: its Sunday
-    evening (or a little before now, for a week that ended moments ago)."""
+    """Each week before this one since the first scene, with when it was reviewed: the evening
+    it ends (or a little before now, for a week that ended moments ago)."""
     zone = settings.zone()
     this_week = week_of(now.astimezone(zone).date(), settings.week_start)
     first_day = now.astimezone(zone).date() - timedelta(days=max(s.day for s in SCENES))

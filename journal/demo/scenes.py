@@ -2,7 +2,7 @@
 
 The user works the service counter of a hardware shop (and answers its phone). Their own entries
 (``provider``) carry an arc the coaching document should show: greeting people at the counter
-lapses in the first week, improves after the first coaching session, slips on a busy Saturday,
+lapses in the first week, improves after the first coaching session, slips in a rush,
 and holds after the second session. The other entries are things they saw as a bystander
 (``witnessed``) or lived as a customer (``customer``): models to copy and mistakes to avoid.
 Every scene appears once; ``day`` counts back from the demo's "now", ``hour`` is local time.
@@ -66,7 +66,7 @@ OWN_PRACTICE: tuple[Scene, ...] = (
         "I kept pricing paint tins while a customer stood at the counter",
         "shop", "provider", "badly", "-acknowledged",
         differently="Put the price gun down and say hello first",
-        situation="Monday delivery; I was pricing the paint shelf behind the counter",
+        situation="Delivery morning; I was pricing the paint shelf behind the counter",
         behaviour="I finished the row before turning round, about a minute",
         impact='He said "I was starting to think nobody works here"',
         why="skill",
@@ -139,10 +139,10 @@ OWN_PRACTICE: tuple[Scene, ...] = (
         differently="Treat the question as a chance to help, not an interruption",
         lesson="How I start helping matters as much as the help",
     ),
-    # The slip: alone on a Saturday, the greeting is the first thing to go.
+    # The slip: alone in a rush, the greeting is the first thing to go.
     scene(
         13, 11,
-        "Saturday rush: three people waited at the counter and I greeted none of them",
+        "Morning rush: three people waited at the counter and I greeted none of them",
         "shop", "provider", "badly", "-acknowledged -wait-time",
         differently="Look up between two keys and tell each newcomer I have seen them",
         situation="Alone on the floor, cutting keys for a customer",
@@ -173,7 +173,7 @@ OWN_PRACTICE: tuple[Scene, ...] = (
     # Fixed: the line for the queue, and asking first.
     scene(
         7, 11,
-        "Saturday rush again: I told each newcomer I'd be with them shortly and nobody left",
+        "Morning rush again: I told each newcomer I'd be with them shortly and nobody left",
         "shop", "provider", "well", "+acknowledged +wait-time +composure",
         situation="Alone again, five people in the shop at eleven",
         behaviour="Looked up at every new arrival and said I'd be with them in a minute",
@@ -368,11 +368,11 @@ SESSIONS: tuple[Session, ...] = (
     Session(
         8,
         17,
-        "The Saturday slip: alone and busy, the greeting goes first. Agreed a sentence for the "
-        "queue and to ask for help on the busiest morning.",
+        "The slip in the rush: alone and busy, the greeting goes first. Agreed a sentence for the "
+        "queue and to ask for help at the busiest hour.",
         (
-            "Practise the queue sentence each Saturday and note how it went",
-            "Ask the shift lead for a second person on Saturday mornings",
+            "Practise the queue sentence at every rush and note how it went",
+            "Ask the shift lead for a second person at the morning rush",
         ),
     ),
 )
