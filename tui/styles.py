@@ -25,7 +25,8 @@ STYLES = Path(__file__).resolve().parent
 ENTRY = STYLES / "entry.tcss"
 REVIEW = STYLES / "review.tcss"
 EXPORT = STYLES / "export.tcss"
-LATER = (REVIEW, ENTRY, EXPORT)
+IMPORT = STYLES / "import.tcss"
+LATER = (REVIEW, ENTRY, EXPORT, IMPORT)
 """Read ahead in this order: the review is the place users open first after browse."""
 
 
