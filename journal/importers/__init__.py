@@ -45,6 +45,10 @@ class Record:
     created_at: datetime
     updated_at: datetime
     action_items: list[ActionItemData] = field(default_factory=list)
+    replaces: bool = True
+    """Whether a record newer than the journal's copy replaces it. A note's line never does:
+    its uuid is made of its whole text and time, so the same uuid is the same line, and a line
+    with no day written is stamped with the moment of each import."""
 
 
 @dataclass(frozen=True)
@@ -237,9 +241,9 @@ def _plan(
             action: Action
             if stored is None:
                 action = "add"
-            elif record.updated_at > stored:
+            elif record.updated_at > stored and record.replaces:
                 action = "update"
-            elif record.updated_at == stored:
+            elif record.updated_at >= stored:
                 action = "unchanged"
             else:
                 action = "older"

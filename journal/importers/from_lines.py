@@ -157,7 +157,7 @@ def _record(
             "occurred_at": when,
         },
     )
-    return Record(where, entry, when, when)
+    return Record(where, entry, when, when, replaces=False)
 
 
 def _iso_day(text: str) -> date:
