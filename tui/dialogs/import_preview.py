@@ -88,6 +88,12 @@ class ImportDialog(ModalScreen[int | None]):
         self.preview: Preview | None = None
         self._writing = False
 
+    def _start_text(self) -> str:
+        """The folder the path starts in, as ``~/`` when it is the home folder."""
+        if self.folder == Path.home():
+            return "~/"
+        return str(self.folder) + "/"
+
     @property
     def zone(self) -> tzinfo:
         return journal_app(self).zone
@@ -99,7 +105,7 @@ class ImportDialog(ModalScreen[int | None]):
             with Horizontal(classes="import-row"):
                 yield Label("File", classes="import-label")
                 yield Input(
-                    str(self.folder) + "/",
+                    self._start_text(),
                     placeholder="a note (lines), or a JSON, CSV or jrnl export",
                     id="import-path",
                     compact=True,
@@ -166,6 +172,7 @@ class ImportDialog(ModalScreen[int | None]):
         writes = result.added + result.updated
         button.label = f"Import {writes} {'entry' if writes == 1 else 'entries'}"
         button.disabled = writes == 0
+        button.refresh(layout=True)  # a longer label needs a wider button
 
     # ----------------------------------------------------------------- reading
 
@@ -182,7 +189,7 @@ class ImportDialog(ModalScreen[int | None]):
 
     def on_choice_changed(self, event: OneOf.Changed) -> None:
         event.stop()
-        if self.query_one("#import-path", Input).value.strip() not in ("", str(self.folder) + "/"):
+        if self.query_one("#import-path", Input).value.strip() not in ("", self._start_text()):
             self.read()
 
     def path(self) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from journal.entry import BY_NAME
+from journal.entry import BY_NAME, Perspective
 from journal.importers.files import format_from_name
 from journal.present import choice_label, clip, short_when, tags_text
 
@@ -21,7 +21,8 @@ FORMAT_CHOICES: list[tuple[str, str]] = [
 ]
 """The format choices: "from the name" reads .json and .csv as such, anything else as a note."""
 
-COLUMNS = ("", "When", "Setting", "Perspective", "Overall", "Tags", "What happened")
+COLUMNS = ("", "When", "What happened", "Setting", "Perspective", "Overall", "Tags")
+"""What happened comes right after the time, so that it shows in a narrow window too."""
 ACTION_WORDS: dict[Action, str] = {
     "add": "new",
     "update": "update",
@@ -29,8 +30,8 @@ ACTION_WORDS: dict[Action, str] = {
     "older": "older",
 }
 """The first column: what importing does with the record."""
-WHAT_WIDTH = 200
-"""A record's text is cut here in its cell (the table scrolls sideways)."""
+WHAT_WIDTH = 40
+"""A record's text is cut here in its cell, so that the other columns show beside it."""
 
 
 def format_for(name: str, chosen: str) -> str:
@@ -51,22 +52,26 @@ def cells(planned: Planned, zone: tzinfo) -> tuple[str, ...]:
     return (
         ACTION_WORDS[planned.action],
         short_when(occurred, zone) if occurred is not None else "",
-        clip(entry.setting or "", 24),
-        choice_label(BY_NAME["perspective"], entry.perspective) or "",
-        choice_label(BY_NAME["overall"], entry.overall) or "",
-        clip(tags_text(list(entry.tags)), 40),
         clip(entry.what, WHAT_WIDTH),
+        clip(entry.setting or "", 24),
+        Perspective.briefs().get(entry.perspective or "", ""),
+        choice_label(BY_NAME["overall"], entry.overall) or "",
+        clip(tags_text(list(entry.tags)), 60),
     )
 
 
 def counts_text(preview: Preview) -> str:
-    """``4 new · 1 updated · 12 unchanged · 0 older in the journal``, and the tags it creates."""
+    """``note.txt: 4 new · 1 updated · 12 unchanged · 0 skipped.``, the tags it creates and
+    the reader's notes; skipped records are explained when there are any."""
     result = preview.result
+    skipped = f"{result.older} skipped"
+    if result.older:
+        skipped += " (edited in the journal since: the journal's copy is kept)"
     parts = [
         f"{result.added} new",
         f"{result.updated} updated",
         f"{result.unchanged} unchanged",
-        f"{result.older} skipped (the journal's copy is newer)",
+        skipped,
     ]
     text = f"{preview.batch.source}: " + " · ".join(parts) + "."
     if result.new_tags:
