@@ -222,3 +222,16 @@ async def test_a_large_file_shows_its_reading_progress(
         assert (bar.total, bar.progress) == (size, size)
         assert not bar.display  # gone once the entries are shown
         assert [row[0] for row in table_rows(app)] == ["new"] * SAMPLE_COUNT
+
+
+def test_the_preview_at_100x30(  # type: ignore[no-untyped-def]
+    snap_compare, journal: Path, note: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(note.parent))  # the path reads ~/phone.txt on every machine
+    app = app_for(journal)
+
+    async def read_the_note(pilot: Pilot[int]) -> None:
+        await open_import_from_browse(pilot)
+        await preview(pilot, Path("~/phone.txt"))
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=read_the_note)

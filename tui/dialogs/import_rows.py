@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.entry import BY_NAME, Perspective
@@ -73,7 +74,7 @@ def counts_text(preview: Preview) -> str:
         f"{result.unchanged} unchanged",
         skipped,
     ]
-    text = f"{preview.batch.source}: " + " · ".join(parts) + "."
+    text = f"{Path(preview.batch.source).name}: " + " · ".join(parts) + "."
     if result.new_tags:
         text += f" New tags: {', '.join(result.new_tags)}."
     for note in preview.batch.notes:
