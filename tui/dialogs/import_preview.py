@@ -170,7 +170,7 @@ class ImportDialog(ModalScreen[int | None]):
             else ""
         )
         writes = result.added + result.updated
-        button.label = f"Import {writes} {'entry' if writes == 1 else 'entries'}"
+        button.label = f"Import {writes:,} {'entry' if writes == 1 else 'entries'}"
         button.disabled = writes == 0
         button.refresh(layout=True)  # a longer label needs a wider button
 
@@ -295,7 +295,7 @@ class ImportDialog(ModalScreen[int | None]):
         written = event.result.added + event.result.updated
         updated = f" ({event.result.updated} updated)" if event.result.updated else ""
         self.app.notify(
-            f"Imported {written} {'entry' if written == 1 else 'entries'}{updated}.",
+            f"Imported {written:,} {'entry' if written == 1 else 'entries'}{updated}.",
             title="Imported",
             markup=False,
         )

@@ -65,13 +65,13 @@ def counts_text(preview: Preview) -> str:
     """``note.txt: 4 new · 1 updated · 12 unchanged · 0 skipped.``, the tags it creates and
     the reader's notes; skipped records are explained when there are any."""
     result = preview.result
-    skipped = f"{result.older} skipped"
+    skipped = f"{result.older:,} skipped"
     if result.older:
         skipped += " (edited in the journal since: the journal's copy is kept)"
     parts = [
-        f"{result.added} new",
-        f"{result.updated} updated",
-        f"{result.unchanged} unchanged",
+        f"{result.added:,} new",
+        f"{result.updated:,} updated",
+        f"{result.unchanged:,} unchanged",
         skipped,
     ]
     text = f"{Path(preview.batch.source).name}: " + " · ".join(parts) + "."
