@@ -205,3 +205,12 @@ def test_weeks_starting_on_sunday_are_reviewed_as_such(db: Database) -> None:
     this_week = week_of(NOW.date(), "sunday")
     weeks = store.review.reviewed_weeks()
     assert weeks[-1] == shift_week(this_week, -1) and len(weeks) >= 4
+
+
+def test_every_planned_decision_names_an_action_item_the_demo_writes() -> None:
+    """A fate for a text no entry or session has would silently leave the review undecided."""
+    from journal.demo.month import ITEM_FATES
+
+    written = {str(s.fields["action"]) for s in SCENES if "action" in s.fields}
+    written |= {text for session in SESSIONS for text in session.agreements}
+    assert set(ITEM_FATES) <= written
