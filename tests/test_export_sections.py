@@ -149,15 +149,25 @@ def test_the_command_line_no_appendix(
 
 @pytest.mark.parametrize("follow_up", [True, False])
 @pytest.mark.parametrize("flagged", [0, 1, 7])
-def test_the_agenda_always_adds_up_to_45_minutes(follow_up: bool, flagged: int) -> None:
+@pytest.mark.parametrize("pattern", ["attention", None])
+@pytest.mark.parametrize("questions", [0, 2, 9])
+def test_the_agenda_always_adds_up_to_45_minutes(
+    follow_up: bool, flagged: int, pattern: str | None, questions: int
+) -> None:
     parts = agenda_items(
-        follow_up=follow_up, win=True, pattern="attention", flagged=flagged, questions=2
+        follow_up=follow_up, win=True, pattern=pattern, flagged=flagged, questions=questions
     )
     assert sum(m for _, m in parts) == SESSION_MINUTES
-    assert all(m > 0 for _, m in parts)
+    assert all(m >= 5 for _, m in parts)
     if follow_up:
-        assert parts[0][0].startswith("Follow up the agreements")
+        assert parts[0][0].startswith("Follow up the agreements")  # the session starts with it
     assert parts[-1][0] == "Agree next week's focus and action items"
+
+
+def test_one_flagged_case_does_not_fill_the_session() -> None:
+    parts = dict(agenda_items(follow_up=False, win=True, pattern=None, flagged=1, questions=0))
+    assert parts["The flagged case"] == 10
+    assert parts["Open discussion"] == 15
 
 
 def test_the_document_of_a_month_is_deterministic(november: Store) -> None:

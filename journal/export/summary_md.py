@@ -8,6 +8,7 @@ lists are cut (``MAX_LISTED``) and long texts shortened, so the section stays wi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journal.export import escape
@@ -69,37 +70,52 @@ def summary(data: CoachingData, *, follow_up: bool = False) -> list[str]:
     ]
 
 
+@dataclass
+class _Part:
+    label: str
+    minutes: int
+    cap: int
+    place: int
+    """Its place in the session's running order."""
+
+
 def agenda_items(
     *, follow_up: bool, win: bool, pattern: str | None, flagged: int, questions: int
 ) -> list[tuple[str, int]]:
     """The session's parts with minutes adding up to ``SESSION_MINUTES``.
 
-    Each part gets a share by weight; what is left over goes to the flagged cases (the heart of
-    a session), else to the pattern, else to agreeing the next focus.
+    Each part starts with its share and grows five minutes at a time, in order of priority
+    (follow-up, flagged cases, pattern, win, questions, next week), up to a cap (ten minutes a
+    flagged case, five a question); what no part can take is left to an open discussion before
+    agreeing next week, so one flagged case never fills a whole session. When the parts'
+    shares exceed the session, the longest part gives minutes back first.
     """
-    parts: list[tuple[str, int]] = []
+    parts: list[_Part] = []
     if follow_up:
-        parts.append(("Follow up the agreements and the focus since last session", 10))
-    if win:
-        parts.append(("What went well, and how to repeat it", 5))
-    if pattern:
-        parts.append((f"The main pattern: {pattern}", 10))
+        parts.append(_Part("Follow up the agreements and the focus since last session", 10, 15, 0))
     if flagged:
-        parts.append((f"The flagged {'case' if flagged == 1 else 'cases'}", min(20, 5 * flagged)))
+        label = f"The flagged {'case' if flagged == 1 else 'cases'}"
+        parts.append(_Part(label, min(20, 5 * flagged), min(25, 10 * flagged), 3))
+    if pattern:
+        parts.append(_Part(f"The main pattern: {pattern}", 10, 15, 2))
+    if win:
+        parts.append(_Part("What went well, and how to repeat it", 5, 10, 1))
     if questions:
-        parts.append(("Questions for the coach", 5))
-    parts.append(("Agree next week's focus and action items", 5))
-    spare = SESSION_MINUTES - sum(m for _, m in parts)
-    target = next(
-        (i for i, (label, _) in enumerate(parts) if label.startswith("The flagged")),
-        next(
-            (i for i, (label, _) in enumerate(parts) if label.startswith("The main")),
-            len(parts) - 1,
-        ),
-    )
-    label, minutes = parts[target]
-    parts[target] = (label, minutes + spare)
-    return parts
+        parts.append(_Part("Questions for the coach", 5, min(15, 5 * questions), 4))
+    parts.append(_Part("Agree next week's focus and action items", 5, 10, 6))
+    spare = SESSION_MINUTES - sum(p.minutes for p in parts)
+    while spare >= 5 and any(p.minutes < p.cap for p in parts):
+        for part in parts:
+            if spare >= 5 and part.minutes < part.cap:
+                part.minutes += 5
+                spare -= 5
+    while spare < 0:  # too much to fit: the longest part gives five minutes back
+        longest = max(parts, key=lambda p: p.minutes)
+        longest.minutes -= 5
+        spare += 5
+    if spare > 0:
+        parts.append(_Part("Open discussion", spare, spare, 5))
+    return [(p.label, p.minutes) for p in sorted(parts, key=lambda p: p.place)]
 
 
 # ----------------------------------------------------------------- pieces
