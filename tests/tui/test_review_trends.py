@@ -28,9 +28,12 @@ async def test_w_goes_to_the_trends_of_the_own_practice(tmp_path: Path) -> None:
         empathy = rows["Empathy"]
         # Marked badly in two earlier weeks, nothing this week: a dash, never a zero.
         assert empathy.row.spark == "▁▁—"
-        assert list(empathy.query_one(Sparkline).data or []) == [0.0, 0.0]
+        # The Sparkline draws the marks a week (a count: no marks is a true zero).
+        assert list(empathy.query_one(Sparkline).data or []) == [2.0, 1.0, 0.0]
         assert "too few marks to call a trend" in str(empathy.query_one(".trend-text").render())
-        assert "a direction from 5 marks" in text_of(screen, "#trends-note")
+        note = text_of(screen, "#trends-note")
+        assert "A direction from 5 marks" in note
+        assert "marks a week, then the share done well" in note
 
 
 async def test_own_practice_and_observation_panels_are_apart(tmp_path: Path) -> None:

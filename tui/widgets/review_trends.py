@@ -1,9 +1,10 @@
 """The review's Trends panel: the own practice week by week, with Textual's Sparkline.
 
 One row per dimension with own marks in the shown week and up to twelve weeks before it: the
-Sparkline draws the share of each week's marks done well over the weeks that have marks; the
-text beside it keeps one block per week with ``—`` for a week without marks (the Sparkline
-cannot show a gap), then the direction or why there is none (``journal.review.trends``).
+Sparkline draws how many marks each week holds (a count, so an empty week is a true zero; it
+scales to the row's busiest week); the blocks beside it are the share of each week's marks done
+well on a fixed scale, ``—`` for a week without marks (a gap the Sparkline cannot draw), then
+the direction or why there is none (``journal.review.trends``).
 """
 
 from __future__ import annotations
@@ -21,18 +22,17 @@ VERDICT_STYLES = {"better": "bold $text-success", "worse": "bold $text-error"}
 class TrendRowView(Horizontal):
     """``Empathy  ▁▃█  ▁—▃█  ↑ better``"""
 
-    def __init__(self, row: TrendRow, width: int, spark_width: int) -> None:
+    def __init__(self, row: TrendRow, width: int) -> None:
         super().__init__(classes="trend-row")
         self.row = row
         self._width = width
-        self._spark_width = spark_width
 
     def compose(self) -> ComposeResult:
         row = self.row
-        shares = [w.share for w in row.weeks if w.share is not None]
         yield Label(f"{row.name:<{self._width}}", classes="trend-name")
-        spark = Sparkline(shares, summary_function=max, classes="trend-spark")
-        spark.styles.width = self._spark_width
+        marks = [float(w.marks) for w in row.weeks]
+        spark = Sparkline(marks, summary_function=max, classes="trend-spark")
+        spark.styles.width = len(marks)
         yield spark
         yield Static(
             Content.assemble(
@@ -72,11 +72,10 @@ class TrendsPanel(Vertical, can_focus=True):
         span = weeks[0] if len(weeks) == 1 else f"{weeks[0]} to {weeks[-1]}"
         note.update(
             Content.styled(
-                f"{span}: a week's share of marks done well (█ all, ▁ none, — no marks); "
-                f"a direction from {MIN_MARKS} marks.",
+                f"{span}: marks a week, then the share done well (█ all, ▁ none, — no marks).\n"
+                f"A direction from {MIN_MARKS} marks in the weeks compared.",
                 "$text-muted",
             )
         )
         width = max(len(r.name) for r in trends.dimensions) + 1
-        spark = max(sum(1 for w in r.weeks if w.share is not None) for r in trends.dimensions)
-        self.mount_all([TrendRowView(r, width, spark) for r in trends.dimensions])
+        self.mount_all([TrendRowView(r, width) for r in trends.dimensions])
