@@ -214,3 +214,28 @@ def test_every_planned_decision_names_an_action_item_the_demo_writes() -> None:
     written = {str(s.fields["action"]) for s in SCENES if "action" in s.fields}
     written |= {text for session in SESSIONS for text in session.agreements}
     assert set(ITEM_FATES) <= written
+
+
+def test_every_section_of_the_month_document_has_something_to_show(tmp_path: Path) -> None:
+    from journal.cli import main as cli
+
+    path, out = tmp_path / "demo.db", tmp_path / "month.md"
+    write(path, 7, "2026-11-20T18:00")
+    args = ["--db", str(path), "export", "--from", "2026-10-21", "--to", "2026-11-20"]
+    assert cli([*args, "-o", str(out)]) == 0
+    headings = [line for line in out.read_text().splitlines() if line.startswith("#")]
+    for heading in (
+        "## Summary",
+        "## My own service",
+        "### Strengths",
+        "### Growth areas",
+        "### Recoveries",
+        "## What I observed",
+        "### Models to copy",
+        "### To avoid",
+        "## Trends",
+        "## Flagged for coaching",
+        "## Action items",
+        "## Questions for the coach",
+    ):
+        assert heading in headings, heading

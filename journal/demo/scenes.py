@@ -157,11 +157,11 @@ OWN_PRACTICE: tuple[Scene, ...] = (
     scene(
         10, 9,
         "I stayed calm when a customer shouted about a wrong key and cut a new one at once",
-        "shop", "provider", "mixed", "+composure +fix -accuracy",
+        "shop", "provider", "mixed", "+composure +apology +fix -accuracy",
         differently="Test the key in the blank before it leaves the counter",
-        lesson="Calm plus a quick fix turned him round, but the error was mine",
+        lesson="Calm, a plain sorry and a quick fix turned him round, but the error was mine",
         action="Check each cut key against the original before handing it over",
-        left_them="same",
+        left_them="better",
     ),
     scene(
         9, 18,
