@@ -84,6 +84,21 @@ def _rows(store: JournalStore, repair: bool, now: datetime) -> Check:
     )
 
 
+def _sessions(store: JournalStore) -> Check:
+    """Every coaching session and agreement reads back (readers skip one that does not)."""
+    found = store.coaching.session_problems()
+    if not found:
+        return Check("coaching sessions", True, "every session reads back")
+    noun = "session holds" if len({i for i, _ in found}) == 1 else "sessions hold"
+    return Check(
+        "coaching sessions",
+        False,
+        f"{len({i for i, _ in found})} {noun} values that cannot be read back; they are left "
+        "out of lists and exports (correct or delete them with an SQLite tool)",
+        [f"session #{session_id}: {problem}" for session_id, problem in found],
+    )
+
+
 def diagnose(store: JournalStore, repair: bool, now: datetime | None = None) -> list[Check]:
     checks: list[Check] = []
     health = store.health
@@ -96,6 +111,7 @@ def diagnose(store: JournalStore, repair: bool, now: datetime | None = None) -> 
     checks.append(Check("schema version", version == HEAD, f"{version} (this program: {HEAD})"))
     checks.append(Check("entries", True, str(health.entry_count())))
     checks.append(_rows(store, repair, now or store.now()))
+    checks.append(_sessions(store))
     breaches = health.constraint_breaches()
     checks.append(
         Check(

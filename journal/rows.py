@@ -27,15 +27,39 @@ class ActionItemRow:
     status: str
     created_at: datetime
     closed_at: datetime | None
+    session_id: int | None = None
+    """The coaching session it was agreed in (then ``entry_id`` is None), if any."""
 
     def to_json(self, zone: tzinfo) -> dict[str, Any]:
         return {
             "id": self.id,
             "entry_id": self.entry_id,
+            "session_id": self.session_id,
             "text": self.text,
             "status": self.status,
             "created_at": self.created_at.astimezone(zone).isoformat(),
             "closed_at": self.closed_at.astimezone(zone).isoformat() if self.closed_at else None,
+        }
+
+
+@dataclass(frozen=True)
+class CoachingSessionRow:
+    """A session held with a coach, with the action items agreed in it (oldest first)."""
+
+    id: int
+    held_at: datetime
+    notes: str | None
+    created_at: datetime
+    agreements: list[ActionItemRow] = field(default_factory=list)
+
+    def to_json(self, zone: tzinfo) -> dict[str, Any]:
+        """The documented JSON shape of ``coaching list --json`` (docs/cli.md)."""
+        return {
+            "id": self.id,
+            "held_at": self.held_at.astimezone(zone).isoformat(),
+            "notes": self.notes,
+            "created_at": self.created_at.astimezone(zone).isoformat(),
+            "agreements": [item.to_json(zone) for item in self.agreements],
         }
 
 

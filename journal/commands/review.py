@@ -71,6 +71,8 @@ def review_lines(review: WeekReview, zone: tzinfo) -> list[str]:
         lines += ["", "Action items"]
         for a in review.action_items:
             source = f"  (from #{a.entry_id})" if a.entry_id else ""
+            if a.session_id:
+                source = f"  (agreed in session #{a.session_id})"
             decided = f", this review: {DECISION_LABELS[a.decision]}" if a.decision else ""
             lines.append(f"  [{a.status}{decided}] {a.text}{source}  #{a.id}, {a.week}")
     lines += ["", *_checkin(review)]

@@ -75,6 +75,7 @@ def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:
             {
                 "id": a.id,
                 "entry_id": a.entry_id,
+                "session_id": a.session_id,
                 "text": a.text,
                 "status": a.status,
                 "week": a.week,

@@ -343,6 +343,7 @@ def _review_item(reviewed: ReviewedItem, zone: tzinfo, week_start: str) -> Revie
         closed_at=item.closed_at,
         week=week_of(reviewed.origin.astimezone(zone).date(), week_start),
         decision=reviewed.decision,
+        session_id=item.session_id,
     )
 
 

@@ -93,6 +93,8 @@ class ReviewActionItem:
     """The week the item was born in (its entry's week, or when it was written)."""
     decision: str | None
     """What this week's review decided: done, dropped, carried, or None (not yet)."""
+    session_id: int | None = None
+    """The coaching session it was agreed in (then ``entry_id`` is None), if any."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ loads the whole journal.
 search), ``writing`` (adding, editing and deleting entries), ``catalogue`` (tags),
 ``action_items`` and ``capture`` (sticky defaults, recent settings, drafts). The parts only some
 callers need are built on first use: ``review`` (``review_state``, with ``review_items`` and
-``review_marks``), ``imports`` and ``health`` (what ``doctor`` checks).
+``review_marks``), ``coaching`` (sessions with a coach and their agreements), ``imports`` and
+``health`` (what ``doctor`` checks).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from journal.store.writing import EntryWriting
 if TYPE_CHECKING:
     from journal.config import Settings
     from journal.db.cipher import PassphrasePrompt
+    from journal.store.coaching import CoachingStore
     from journal.store.health import JournalHealth
     from journal.store.imports import ImportStore
     from journal.store.interface import JournalStore
@@ -109,6 +111,12 @@ class Store(EntryWriting, TagCatalogue, ActionItems, CaptureHelpers):
         from journal.store.review_state import ReviewStore
 
         return ReviewStore(self.db, now=self._now)
+
+    @cached_property
+    def coaching(self) -> CoachingStore:
+        from journal.store.coaching import CoachingStore
+
+        return CoachingStore(self.db, now=self.now)
 
     @cached_property
     def imports(self) -> ImportStore:

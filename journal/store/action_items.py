@@ -10,7 +10,9 @@ from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError
 from journal.rows import ActionItemRow
 
-ITEM_SELECT = "SELECT id, entry_id, text, status, created_at, closed_at FROM action_item"
+ITEM_SELECT = (
+    "SELECT id, entry_id, session_id, text, status, created_at, closed_at FROM action_item"
+)
 
 
 def item_from(row: Any) -> ActionItemRow:
@@ -23,6 +25,7 @@ def item_from(row: Any) -> ActionItemRow:
         status=row["status"],
         created_at=dt_from_db(row["created_at"]) or datetime.now(UTC),
         closed_at=dt_from_db(row["closed_at"]),
+        session_id=row["session_id"],
     )
 
 

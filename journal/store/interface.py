@@ -9,7 +9,8 @@ caller. Search syntax (FTS5), pragmas and the file's own upkeep stay behind them
 
 The parts a few callers need are reached through attributes, so that the store every command
 loads stays small: ``review`` (the weekly review's own state and its grouped counts),
-``imports`` (writing entries as a file carries them) and ``health`` (what ``doctor`` checks).
+``coaching`` (sessions with a coach and their agreements), ``imports`` (writing entries as a
+file carries them) and ``health`` (what ``doctor`` checks).
 
 Nothing here runs at import time beyond the definitions: the types the protocols name are
 imported for the type checker only.
@@ -25,13 +26,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from journal.rows import ActionItemRow, EntryRow, Page, TagTotal, TagUsage
+    from journal.rows import ActionItemRow, CoachingSessionRow, EntryRow, Page, TagTotal, TagUsage
     from journal.schemas import EntryIn, EntryPatch, TagIn
     from journal.store.repair import BadEntry
     from journal.store.review_state import ReviewedItem, WeekState
     from journal.values import EntryFilter
 
-__all__ = ["Health", "ImportedItem", "Imports", "JournalStore", "ReviewState", "SignedTag"]
+__all__ = [
+    "Coaching",
+    "Health",
+    "ImportedItem",
+    "Imports",
+    "JournalStore",
+    "ReviewState",
+    "SignedTag",
+]
 
 ImportedItem = tuple[str, str, datetime, "datetime | None"]
 """An action item as a file carries it: text, status, created at, closed at."""
@@ -103,6 +112,32 @@ class ReviewState(Protocol):
     ) -> list[tuple[int, str, int]]:
         """(period, slug, entry id) of every "-" mark between ``edges[0]`` and ``edges[-1]``,
         oldest first; the period is the index of the span between consecutive edges."""
+        ...
+
+
+class Coaching(Protocol):
+    """Sessions held with a coach; what was agreed in one is an action item of the session
+    (``session_id`` set, no entry), followed up by the weekly reviews like any other."""
+
+    unreadable: set[int]
+    """Ids of sessions left out of what was read because a value cannot be read back."""
+
+    def add_session(
+        self, held_at: datetime, notes: str | None = None, agreements: Sequence[str] = ()
+    ) -> int:
+        """Record a session and its agreements in one transaction; the new session's id."""
+        ...
+
+    def sessions(self) -> list[CoachingSessionRow]:
+        """Every session, newest first, each with its agreements."""
+        ...
+
+    def latest_session(self, before: datetime | None = None) -> CoachingSessionRow | None:
+        """The session held last (strictly before ``before`` when given), or None."""
+        ...
+
+    def session_problems(self) -> list[tuple[int, str]]:
+        """(session id, why) for each session or agreement whose values cannot be read."""
         ...
 
 
@@ -186,6 +221,9 @@ class JournalStore(Protocol):
 
     @property
     def review(self) -> ReviewState: ...
+
+    @property
+    def coaching(self) -> Coaching: ...
 
     @property
     def imports(self) -> Imports: ...

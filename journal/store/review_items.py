@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError
 from journal.rows import ActionItemRow
 from journal.store.action_items import item_from, read_action_item
+from journal.store.readability import instant_problem
 from journal.weeks import normalise_week
 
 DECISIONS: tuple[str, ...] = ("done", "dropped", "carried")
@@ -23,7 +24,11 @@ ACTION_ITEMS_MAX = 500
 ITEMS_WINDOW = 50_000
 """How many of the newest entries ``review_items`` walks before it reads every item instead
 (0: always read every item)."""
-_ITEM_COLUMNS = "a.id, a.entry_id, a.text, a.status, a.created_at, a.closed_at, d.decision"
+_ITEM_COLUMNS = (
+    "a.id, a.entry_id, a.session_id, a.text, a.status, a.created_at, a.closed_at, d.decision"
+)
+_LOOSE_ORIGIN = "COALESCE(s.held_at, a.created_at)"
+"""When an item without an entry began: the session it was agreed in, else when it was written."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,8 @@ class ReviewedItem:
 
     item: ActionItemRow
     origin: datetime
-    """When the entry it came from happened (or the item was written, if it has no entry)."""
+    """When the entry it came from happened, or the session it was agreed in was held (else
+    when the item was written)."""
     decision: str | None
 
 
@@ -118,12 +124,15 @@ class ReviewItems:
         rows = self._recent_items(label, *bounds, limit, include_private) if ITEMS_WINDOW else None
         if rows is None:
             rows = self._all_items(label, *bounds, limit, include_private)
-        items = [
-            ReviewedItem(
-                item_from(row), dt_from_db(row["origin"]) or datetime.now(UTC), row["decision"]
-            )
-            for row in rows
-        ]
+        items = []
+        for row in rows:
+            item = item_from(row)
+            # A session's held_at another program wrote past the rules (doctor names it) must
+            # not stop the review: the item then dates from when it was written.
+            origin = item.created_at
+            if instant_problem(row["origin"], False) is None:
+                origin = dt_from_db(row["origin"]) or origin
+            items.append(ReviewedItem(item, origin, row["decision"]))
         items.reverse()
         return items
 
@@ -159,17 +168,19 @@ class ReviewItems:
         if len(recent) < limit and oldest is not None:
             return None  # older entries may hold items the window does not reach
         decided = self.db.named(
-            f"SELECT {_ITEM_COLUMNS}, COALESCE(e.occurred_at, a.created_at) AS origin "
+            f"SELECT {_ITEM_COLUMNS}, COALESCE(e.occurred_at, {_LOOSE_ORIGIN}) AS origin "
             "FROM action_decision d JOIN action_item a ON a.id = d.action_item_id "
             "LEFT JOIN entry e ON e.id = a.entry_id "
+            "LEFT JOIN coaching_session s ON s.id = a.session_id "
             f"WHERE d.week = ? AND (a.entry_id IS NULL OR (e.trashed_at IS NULL{private}))",
             (label,),
         ).fetchall()
         loose = self.db.named(
-            f"SELECT {_ITEM_COLUMNS}, a.created_at AS origin FROM action_item a "
+            f"SELECT {_ITEM_COLUMNS}, {_LOOSE_ORIGIN} AS origin FROM action_item a "
+            "LEFT JOIN coaching_session s ON s.id = a.session_id "
             "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
-            "WHERE a.entry_id IS NULL AND (d.decision IS NOT NULL OR (a.created_at < ? "
-            "AND (a.status IN ('open', 'carried') OR a.created_at >= ?)))",
+            f"WHERE a.entry_id IS NULL AND (d.decision IS NOT NULL OR ({_LOOSE_ORIGIN} < ? "
+            f"AND (a.status IN ('open', 'carried') OR {_LOOSE_ORIGIN} >= ?)))",
             (label, until, since),
         ).fetchall()
         by_id = {row["id"]: row for row in (*recent, *decided, *loose)}
@@ -181,10 +192,11 @@ class ReviewItems:
     ) -> list[Any]:
         """``review_items``' rows read from every action item (see ``_recent_items``)."""
         private = "" if include_private else " AND (a.entry_id IS NULL OR e.private = 0)"
-        origin = "COALESCE(e.occurred_at, a.created_at)"
+        origin = f"COALESCE(e.occurred_at, {_LOOSE_ORIGIN})"
         return self.db.named(
             f"SELECT {_ITEM_COLUMNS}, {origin} AS origin FROM action_item a "
             "LEFT JOIN entry e ON e.id = a.entry_id "
+            "LEFT JOIN coaching_session s ON s.id = a.session_id "
             "LEFT JOIN action_decision d ON d.action_item_id = a.id AND d.week = ? "
             f"WHERE (a.entry_id IS NULL OR e.trashed_at IS NULL){private} "
             f"AND (d.decision IS NOT NULL OR ({origin} < ? "

@@ -1,0 +1,138 @@
+"""Coaching sessions: the store (``store.coaching``), the weekly review's follow-up of their
+agreements, doctor, and the ``coaching`` commands."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from journal.db import Database
+from journal.errors import InputError
+from journal.store import Store
+
+NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # Thursday of 2026-W48
+HELD = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)  # Tuesday of 2026-W48
+
+
+@pytest.fixture
+def clocked(db: Database) -> Store:
+    return Store(db, now=lambda: NOW)
+
+
+def count(db: Database, table: str) -> int:
+    return int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+# ----------------------------------------------------------------- the store
+
+
+def test_a_session_and_its_agreements_are_read_back(clocked: Store) -> None:
+    first = clocked.coaching.add_session(HELD - timedelta(days=14), "First talk")
+    second = clocked.coaching.add_session(
+        HELD, "  Greeting and queues \n", ["Greet within 5 seconds", " Call the next person "]
+    )
+    sessions = clocked.coaching.sessions()
+    assert [s.id for s in sessions] == [second, first]  # newest first
+    latest = sessions[0]
+    assert latest.held_at == HELD
+    assert latest.notes == "Greeting and queues"
+    assert latest.created_at == NOW
+    texts = [(a.text, a.status, a.entry_id, a.session_id) for a in latest.agreements]
+    assert texts == [
+        ("Greet within 5 seconds", "open", None, second),
+        ("Call the next person", "open", None, second),
+    ]
+    assert sessions[1].agreements == []
+    # The agreements are action items like any other.
+    assert {i.session_id for i in clocked.action_items()} == {second}
+
+
+def test_latest_session_before_an_instant(clocked: Store) -> None:
+    assert clocked.coaching.latest_session() is None
+    early = clocked.coaching.add_session(HELD - timedelta(days=7))
+    late = clocked.coaching.add_session(HELD)
+    assert clocked.coaching.latest_session().id == late  # type: ignore[union-attr]
+    assert clocked.coaching.latest_session(before=HELD).id == early  # type: ignore[union-attr]
+    assert clocked.coaching.latest_session(before=HELD - timedelta(days=7)) is None
+
+
+@pytest.mark.parametrize(
+    ("notes", "agreements", "message"),
+    [
+        (None, ["ok", "bad \x1b[31m escape"], "Agreement 2 must not contain control characters."),
+        (None, ["   "], "Agreement 1 is required and cannot be empty."),
+        (None, ["x" * 501], "Agreement 1 is too long: at most 500 characters."),
+        ("a\x07bell", [], "The session's notes must not contain control characters."),
+        ("n" * 2001, [], "The session's notes is too long: at most 2000 characters."),
+    ],
+)
+def test_bad_text_is_refused_and_nothing_is_written(
+    clocked: Store, db: Database, notes: str | None, agreements: list[str], message: str
+) -> None:
+    with pytest.raises(InputError) as refused:
+        clocked.coaching.add_session(HELD, notes, agreements)
+    assert str(refused.value) == message
+    assert (count(db, "coaching_session"), count(db, "action_item")) == (0, 0)
+
+
+def test_a_time_outside_the_supported_range_is_refused(clocked: Store, db: Database) -> None:
+    with pytest.raises(InputError):
+        clocked.coaching.add_session(datetime(2201, 1, 1, tzinfo=UTC))
+    assert count(db, "coaching_session") == 0
+
+
+def test_the_weekly_review_follows_agreements_up(clocked: Store) -> None:
+    before = clocked.coaching.add_session(HELD - timedelta(days=14), None, ["Old open agreement"])
+    session = clocked.coaching.add_session(HELD, None, ["Greet within 5 seconds", "Smile"])
+    smile = clocked.coaching.sessions()[0].agreements[1].id
+    clocked.set_action_status(clocked.coaching.sessions()[1].agreements[0].id, "open")
+    week_start = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)  # Monday 23 Nov, Berlin
+    week_end = week_start + timedelta(days=7)
+    reviews = clocked.review
+    decided = reviews.decide_action("2026-W48", smile, "done")
+    assert (decided.status, decided.session_id) == ("done", session)
+    listed = reviews.review_items("2026-W48", week_start, week_end)
+    assert [(r.item.text, r.item.status, r.decision) for r in listed] == [
+        ("Old open agreement", "open", None),
+        ("Greet within 5 seconds", "open", None),
+        ("Smile", "done", "done"),
+    ]
+    # An item's origin is when its session was held, not when it was typed in.
+    assert listed[1].origin == HELD
+    assert {r.item.session_id for r in listed} == {before, session}
+    # The next week still lists what is open, and no longer what was closed before it.
+    later = reviews.review_items("2026-W49", week_end, week_end + timedelta(days=7))
+    assert [r.item.text for r in later] == ["Old open agreement", "Greet within 5 seconds"]
+
+
+def test_review_items_reads_session_items_the_same_way_without_the_window(
+    clocked: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journal.store.review_items as review_items
+
+    clocked.coaching.add_session(HELD, None, ["Greet within 5 seconds"])
+    week_start = datetime(2026, 11, 22, 23, 0, tzinfo=UTC)
+    monkeypatch.setattr(review_items, "ITEMS_WINDOW", 0)
+    listed = clocked.review.review_items("2026-W48", week_start, week_start + timedelta(days=7))
+    assert [(r.item.text, r.origin) for r in listed] == [("Greet within 5 seconds", HELD)]
+
+
+def test_an_unreadable_held_at_is_skipped_and_named_by_doctor(clocked: Store, db: Database) -> None:
+    from journal.doctor import diagnose
+
+    good = clocked.coaching.add_session(HELD, None, ["Keep"])
+    bad = clocked.coaching.add_session(HELD - timedelta(days=7), None, ["Lost?"])
+    db.execute(
+        "UPDATE coaching_session SET held_at = '2026-11-17 25:00:00.000000' WHERE id = ?", (bad,)
+    )
+    assert [s.id for s in clocked.coaching.sessions()] == [good]
+    assert clocked.coaching.unreadable == {bad}
+    checks = {c.name: c for c in diagnose(clocked, repair=False)}
+    sessions = checks["coaching sessions"]
+    assert not sessions.ok
+    assert sessions.lines == [f"session #{bad}: held_at is not a date and time"]
+    # The weekly review still lists its agreement, dated from when it was written.
+    week_start = datetime(2026, 11, 15, 23, 0, tzinfo=UTC)
+    listed = clocked.review.review_items("2026-W47", week_start, week_start + timedelta(days=7))
+    assert [(r.item.text, r.origin) for r in listed] == [("Lost?", NOW)]
