@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -237,3 +238,86 @@ def test_coaching_help_names_both_actions(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "coaching", "add", "--help")
     assert code == 0
     assert "--agree TEXT" in out and "--at WHEN" in out and "--notes TEXT" in out
+
+
+# ----------------------------------------------------------------- export and import
+
+
+def test_a_json_round_trip_keeps_sessions_and_their_agreements(
+    capsys: pytest.CaptureFixture[str],
+    clock: datetime,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(capsys, "add", "Greeted late", "--perspective", "provider", "--at", "2026-11-23 10:00")
+    run(
+        capsys, "coaching", "add", "--at", "2026-11-24 16:00", "--notes", "Greeting\nand queues",
+        "--agree", "Greet within 5 seconds", "--agree", "Smile",
+    )  # fmt: skip
+    run(capsys, "coaching", "add", "--at", "2026-11-10 16:00")
+    run(capsys, "review", "decide", "2", "dropped", "--week", "2026-W48")
+    code, exported, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
+    sessions = json.loads(exported)["coaching_sessions"]
+    assert [s["held_at"] for s in sessions] == [
+        "2026-11-10T16:00:00+01:00",
+        "2026-11-24T16:00:00+01:00",
+    ]  # oldest first
+    assert sessions[1]["agreements"][1] == {
+        "text": "Smile",
+        "status": "dropped",
+        "created_at": "2026-11-26T18:00:00+01:00",
+        "closed_at": "2026-11-26T18:00:00+01:00",
+    }
+    path = tmp_path / "export.json"
+    path.write_text(exported)
+    monkeypatch.setenv("SERVICE_JOURNAL_DB", str(tmp_path / "fresh.db"))
+    code, out, _ = run(capsys, "import", str(path))
+    assert (code, out) == (
+        0,
+        "Imported: added 1, updated 0, skipped 0. Coaching sessions: added 2, skipped 0 "
+        "(already in the journal).\n",
+    )
+    again = run(capsys, "export", "--format", "json")[1]
+    assert json.loads(again)["coaching_sessions"] == sessions
+    # Importing the same file again adds no session twice.
+    assert "Coaching sessions: added 0, skipped 2" in run(capsys, "import", str(path))[1]
+    assert len(json.loads(run(capsys, "coaching", "list", "--json")[1])["sessions"]) == 2
+
+
+def test_an_export_without_sessions_has_no_sessions_key(
+    capsys: pytest.CaptureFixture[str], clock: datetime
+) -> None:
+    run(capsys, "add", "Greeted late")
+    assert "coaching_sessions" not in json.loads(run(capsys, "export", "--format", "json")[1])
+
+
+def test_a_bad_session_in_a_file_refuses_the_whole_import(
+    capsys: pytest.CaptureFixture[str], clock: datetime, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "service-journal",
+                "version": 1,
+                "tags": [],
+                "coaching_sessions": [
+                    {
+                        "held_at": "2026-11-24T16:00:00+01:00",
+                        "agreements": [
+                            {"text": "ok\u001b[2J", "created_at": "2026-11-24T16:00:00+01:00"}
+                        ],
+                    }
+                ],
+                "entries": [],
+            }
+        )
+    )
+    code, out, err = run(capsys, "import", str(path))
+    assert (code, out) == (1, "")
+    assert one_sentence(err).startswith(
+        f"service-journal: Nothing was imported from {path}: coaching session 1 (index 0): "
+        "action item 1: "
+    )
+    assert json.loads(run(capsys, "coaching", "list", "--json")[1]) == {"sessions": []}

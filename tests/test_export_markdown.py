@@ -206,6 +206,7 @@ def test_every_section_is_written_for_a_full_week(journal: Store) -> None:
     assert text.startswith("# Coaching notes: 2026-W47\n")
     assert "Mon 16 Nov 2026 to Sun 22 Nov 2026, all entries." in text
     assert list(sections(text)) == [
+        "Since last session",
         "Snapshot",
         "Wins",
         "Strengths",

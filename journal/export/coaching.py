@@ -15,6 +15,7 @@ from journal.values import EntryFilter
 from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
+    from journal.export.since_session import SinceSession
     from journal.review.model import RangeSummary
     from journal.store import EntryRow, TagUsage
     from journal.store.interface import JournalStore
@@ -45,6 +46,8 @@ class CoachingData:
     """The review of the range's last week, whose focus is practised in the week after."""
     coach_questions: list[tuple[str, str]] = field(default_factory=list)
     """(week, text) for each week of the range with questions, oldest first."""
+    since_session: SinceSession | None = None
+    """What became of the last session's agreements, the foci and the action items."""
 
 
 def gather(
@@ -79,6 +82,9 @@ def gather(
         if state is not None and state.coach_questions:
             questions.append((week, state.coach_questions))
     focus = reviews.get_week(last_week)
+    from journal.export.since_session import collect
+
+    since = collect(store, start, end, entries, zone=zone, week_start=week_start)
     return CoachingData(
         label=label,
         first_day=first_day,
@@ -92,4 +98,5 @@ def gather(
         catalogue={t.slug: t for t in store.tag_catalogue()},
         focus=focus if focus is not None and focus.focus_tag else None,
         coach_questions=questions,
+        since_session=since,
     )

@@ -14,7 +14,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.entry import Overall, Perspective
-from journal.export import escape
+from journal.export import escape, since_session
 from journal.present import field_text, labelled
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ def render(data: CoachingData) -> str:
     blocks: list[str] = [f"# Coaching notes: {escape.one_line(data.label)}", _intro(data)]
     if data.entries:
         for section in (
+            since_session.lines,
             _snapshot,
             _wins,
             _strengths,
@@ -65,6 +66,7 @@ def render(data: CoachingData) -> str:
         ):
             blocks.extend(section(data))
     else:
+        blocks.extend(since_session.lines(data))
         blocks.extend(_focus(data))
         blocks.extend(_questions(data))
         blocks.extend(_glossary(data))

@@ -37,6 +37,16 @@ ActionItemData = tuple[str, str, datetime, datetime | None]
 
 
 @dataclass(frozen=True)
+class SessionData:
+    """A coaching session as a JSON export carries it, checked; known by ``held_at``."""
+
+    held_at: datetime
+    notes: str | None
+    created_at: datetime
+    agreements: list[ActionItemData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Record:
     where: str
     """How the refusal names it: ``entry 3 (index 2)`` or ``line 4``."""
@@ -65,6 +75,8 @@ class Batch:
     records: Iterable[Record]
     """Read as ``apply`` goes (a generator for a streamed file): each record is seen once."""
     tags: list[NewTag] = field(default_factory=list)
+    sessions: list[SessionData] = field(default_factory=list)
+    """Coaching sessions the file carries (JSON only), written after its entries."""
     """Tags the file defines: created when the journal lacks them, kept as they are otherwise.
     A streamed file adds to it before yielding the first record that uses one."""
     unknown_tags_group: str | None = None
@@ -80,14 +92,26 @@ class ImportResult:
     skipped: int
     new_tags: list[str]
     dry_run: bool
+    sessions_added: int = 0
+    sessions_skipped: int = 0
 
     def summary(self) -> str:
+        sessions = ""
+        if self.sessions_added or self.sessions_skipped:
+            verb = "would add" if self.dry_run else "added"
+            sessions = (
+                f" Coaching sessions: {verb} {self.sessions_added}, skipped "
+                f"{self.sessions_skipped} (already in the journal)."
+            )
         if self.dry_run:
             return (
                 f"Dry run: would add {self.added}, update {self.updated}, skip {self.skipped}; "
-                "nothing was changed."
+                f"nothing was changed.{sessions}"
             )
-        return f"Imported: added {self.added}, updated {self.updated}, skipped {self.skipped}."
+        return (
+            f"Imported: added {self.added}, updated {self.updated}, skipped {self.skipped}."
+            f"{sessions}"
+        )
 
 
 def refusal(source: str, where: str, problem: str) -> InputError:
@@ -211,4 +235,16 @@ def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> Import
                     write(record.entry, record.created_at, record.updated_at, record.action_items)
                 except InputError as exc:
                     raise refusal(batch.source, record.where, str(exc)) from None
-    return ImportResult(added, updated, skipped, sorted(created), dry_run)
+        sessions_added = sessions_skipped = 0
+        for session in batch.sessions:
+            if imports.has_session(session.held_at):
+                sessions_skipped += 1
+                continue
+            sessions_added += 1
+            if not dry_run:
+                imports.insert_session(
+                    session.held_at, session.notes, session.created_at, session.agreements
+                )
+    return ImportResult(
+        added, updated, skipped, sorted(created), dry_run, sessions_added, sessions_skipped
+    )
