@@ -15,7 +15,7 @@ from datetime import datetime
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
@@ -44,10 +44,10 @@ class CoachingSessionDialog(ModalScreen[SessionSaved | None]):
 
     DEFAULT_CSS = """
     CoachingSessionDialog { align: center middle; }
-    CoachingSessionDialog .dialog { width: 76; }
+    CoachingSessionDialog .dialog { width: 76; max-height: 100%; }
     CoachingSessionDialog Label { width: 100%; }
-    CoachingSessionDialog TextArea { height: 5; }
-    #session-agreements { height: 6; }
+    CoachingSessionDialog TextArea { height: 4; }
+    #session-agreements { height: 5; }
     #session-error { color: $text-error; height: auto; }
     """
     BINDINGS = [
@@ -60,7 +60,7 @@ class CoachingSessionDialog(ModalScreen[SessionSaved | None]):
         self.saving = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):
             yield Label("Record a coaching session", classes="dialog-question")
             yield Label("When", classes="dialog-detail")
             yield Input(WHEN_DEFAULT, placeholder="now, today 14:30, tue 16:00", id="session-when")
@@ -70,8 +70,8 @@ class CoachingSessionDialog(ModalScreen[SessionSaved | None]):
             yield TextArea(id="session-agreements")
             yield Label("", id="session-error", markup=False)
             yield Label(
-                "Each agreement becomes an action item the weekly reviews follow up. "
-                "ctrl+s saves, escape cancels.",
+                "Each agreement is followed up in the weekly reviews. ctrl+s saves, escape "
+                "cancels.",
                 classes="dialog-detail",
             )
             with Horizontal(classes="dialog-buttons"):
