@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 from tui_helpers import app_for, open_store, record_notifications, seed_sample, settle
 
@@ -15,8 +17,9 @@ from tui.screens.review import ReviewScreen
 WEEK = "2024-W10"  # the sample's week: Mon 4 to Sun 10 March 2024
 
 
-async def open_review(pilot, week: str = WEEK) -> ReviewScreen:  # type: ignore[no-untyped-def]
+async def open_review(pilot: Pilot[Any], week: str = WEEK) -> ReviewScreen:
     app = pilot.app
+    assert isinstance(app, ServiceJournalApp)
     await settle(pilot, lambda: app.backend.is_open)
     await app.run_action(f"review('{week}')")
     await settle(
@@ -60,7 +63,7 @@ async def test_a_session_is_recorded_with_its_agreements(tmp_path: Path) -> None
         assert app.focused is when and when.value == "now"
         when.value = "2024-03-05 16:00"
         await pilot.press("enter")  # on to the notes
-        assert app.focused is box.query_one("#session-notes", TextArea)
+        assert box.query_one("#session-notes", TextArea).has_focus
         await pilot.press(*"Greeting", "tab")
         await pilot.press(*"Greet within 5 seconds", "enter", *"Smile at the door")
         await pilot.press("ctrl+s")
