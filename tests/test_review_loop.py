@@ -67,6 +67,8 @@ def test_focus_by_prefix_with_a_plan_and_kept_when_repeated(
         "listening",
         "When a customer talks, I will not interrupt",
     )
+    assert run(capsys, "review", "focus", "listening", "--plan", "")[0] == 0  # cleared
+    assert review(capsys)["focus"]["plan"] is None
     # Another week's focus, named before or after the action.
     assert run(capsys, "review", "--week", "2026-W47", "focus", "queue")[0] == 0
     assert run(capsys, "review", "focus", "patience", "--week", "2026-W46")[0] == 0
