@@ -13,6 +13,7 @@ from journal.errors import InputError
 from journal.importers import apply, parse
 from journal.importers.from_lines import LinesContext
 from journal.rows import EntryRow
+from journal.schemas import EntryPatch, validate
 from journal.store import Store
 from journal.taxonomy import BUILTIN_SETTINGS, BUILTIN_TAGS
 from journal.values import EntryFilter, TagMark
@@ -79,6 +80,22 @@ def test_importing_the_same_note_again_adds_nothing(store: Store) -> None:
     load(store, NOTE)
     assert load(store, NOTE) == (0, 5)
     assert len(entries(store)) == 5
+
+
+def test_a_line_with_no_day_is_left_as_it_is_on_a_later_import(store: Store) -> None:
+    """Such a line is at the moment of its first import; importing the note again later
+    neither moves it to the new moment nor overwrites what the user added since."""
+    note = "Bus driver waited for a running passenger +patience\n"
+    first = apply(store, parse(note, "lines", "note.txt", ZONE, lines=context()))
+    assert (first.added, first.updated) == (1, 0)
+    (entry,) = entries(store)
+    store.update(entry.id, validate(EntryPatch, {"lesson": "Waiting a moment costs little"}))
+    later = context(NOW.replace(hour=19))
+    again = apply(store, parse(note, "lines", "note.txt", ZONE, lines=later))
+    assert (again.added, again.updated, again.skipped) == (0, 0, 1)
+    (kept,) = entries(store)
+    assert kept.occurred_at == NOW
+    assert kept.lesson == "Waiting a moment costs little"
 
 
 def test_appended_lines_add_only_the_new_ones(store: Store) -> None:

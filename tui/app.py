@@ -209,7 +209,7 @@ class ServiceJournalApp(HookedApp):
         return bool(self.backend.error or self._zone_error)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("switch", "help", "browse", "review") and self.failed:
+        if action in ("switch", "help", "browse", "review", "import_file") and self.failed:
             return False
         # The way to the place the user is in is hidden from the footer (and does nothing).
         return not (action == "switch" and parameters and parameters[0] == self.place)
@@ -261,6 +261,13 @@ class ServiceJournalApp(HookedApp):
             screen.action_export()
         else:
             self.push_screen(ExportDialog())
+
+    def action_import_file(self) -> None:
+        """The import dialog: a file read and shown entry by entry, written only on a yes."""
+        from tui.dialogs.import_preview import ImportDialog
+
+        if not isinstance(self.screen, ImportDialog):
+            self.push_screen(ImportDialog())
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -9,6 +9,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Browse: trash", "Restore or purge deleted entries", "browse('trash')"),
     ("Review: this week", "The weekly review", "switch('review')"),
     ("Export: coaching document", "Write a week's notes for coaching to a file", "export"),
+    (
+        "Import: a file",
+        "A phone note or an export, shown entry by entry before anything is written",
+        "import_file",
+    ),
     ("App: help", "Every key on every screen", "help"),
     ("App: theme", "Choose a theme, dark or light", "change_theme"),
     ("App: quit", "Quit, keeping unsaved typing as a draft", "quit"),

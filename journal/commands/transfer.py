@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,9 +13,6 @@ from typing import BinaryIO
 from journal.commands._common import Context, opened, range_bounds
 from journal.errors import InputError, UsageError
 from journal.terminal import for_stdout, say
-
-EXTENSIONS = {".json": "json", ".csv": "csv"}
-
 
 # ----------------------------------------------------------------- export
 
@@ -127,11 +123,9 @@ def import_(args: argparse.Namespace) -> int:
     ):
         lines = None
         if fmt == "lines":
-            from journal.importers.from_lines import LinesContext
+            from journal.importers.from_lines import lines_context
 
-            tags = [t.slug for t in ctx.store.tag_catalogue()]
-            now = ctx.store.now().astimezone(ctx.zone)
-            lines = LinesContext(tags, ctx.store.recent_settings(), now)
+            lines = lines_context(ctx.store, ctx.zone)
         batch = parse(stream, fmt, source, ctx.zone, on_read=progress.advance, lines=lines)
         result = apply(ctx.store, batch, dry_run=args.dry_run)
     say(result.summary())
@@ -144,9 +138,9 @@ def import_(args: argparse.Namespace) -> int:
 
 
 def _format_from_name(name: str) -> str:
-    if name == "-":
-        return "json"
-    fmt = EXTENSIONS.get(Path(name).suffix.lower())
+    from journal.importers.files import format_from_name
+
+    fmt = "json" if name == "-" else format_from_name(name)
     if fmt is None:
         raise InputError(
             f"Cannot tell the format of {name} from its name; add --format json, csv, jrnl "
@@ -159,31 +153,14 @@ def _format_from_name(name: str) -> str:
 def _opened_input(name: str) -> Iterator[tuple[BinaryIO, str, int | None]]:
     """The file (or standard input) as a binary stream, its name for messages and its size
     when known; it is read as the import goes (``journal.importers.stream`` bounds it)."""
+    from journal.importers.files import opened_file, read_errors
+
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise InputError("Standard input cannot be read as bytes; give a file name.")
-        with _read_errors("standard input"):
+        with read_errors("standard input"):
             yield stream, "standard input", None
         return
-    path = Path(name).expanduser()
-    with _read_errors(str(path)):
-        try:
-            handle = path.open("rb")
-        except FileNotFoundError:
-            raise InputError(f"There is no file {path}.") from None
-        except IsADirectoryError:
-            raise InputError(f"{path} is a folder, not a file to import.") from None
-        with handle:
-            size = os.fstat(handle.fileno()).st_size
-            yield handle, str(path), size if size > 0 else None
-
-
-@contextmanager
-def _read_errors(source: str) -> Iterator[None]:
-    try:
-        yield
-    except IsADirectoryError:
-        raise InputError(f"{source} is a folder, not a file to import.") from None
-    except OSError as exc:
-        raise InputError(f"Cannot read {source} ({exc.strerror or exc}).") from None
+    with opened_file(Path(name).expanduser()) as opened_input:
+        yield opened_input

@@ -16,10 +16,10 @@ from __future__ import annotations
 import contextlib
 import io
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from itertools import islice
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from journal.errors import InputError
 
@@ -55,6 +55,10 @@ class Record:
     created_at: datetime
     updated_at: datetime
     action_items: list[ActionItemData] = field(default_factory=list)
+    replaces: bool = True
+    """Whether a record newer than the journal's copy replaces it. A note's line never does:
+    its uuid is made of its whole text and time, so the same uuid is the same line, and a line
+    with no day written is stamped with the moment of each import."""
 
 
 @dataclass(frozen=True)
@@ -90,10 +94,19 @@ class ImportResult:
     added: int
     updated: int
     skipped: int
+    """Records not written: ``unchanged`` ones and those older than the journal's copy."""
     new_tags: list[str]
     dry_run: bool
+    unchanged: int = 0
+    """The skipped records the journal already holds as they are (the same ``updated_at``)."""
     sessions_added: int = 0
     sessions_skipped: int = 0
+    """Coaching sessions of a JSON export added, and left out as already in the journal."""
+
+    @property
+    def older(self) -> int:
+        """The skipped records the journal holds a newer version of (edited since)."""
+        return self.skipped - self.unchanged
 
     def summary(self) -> str:
         sessions = ""
@@ -112,6 +125,34 @@ class ImportResult:
             f"Imported: added {self.added}, updated {self.updated}, skipped {self.skipped}."
             f"{sessions}"
         )
+
+
+Action = Literal["add", "update", "unchanged", "older"]
+"""What an import does with a record: add it, replace the journal's older copy, or leave it
+(the journal holds it unchanged, or a newer version of it)."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One record of a file and what importing it would do."""
+
+    action: Action
+    record: Record
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A file read without writing: its counts, and every record in the file's order with its
+    action. ``to_write()`` is the batch that writes exactly these records."""
+
+    batch: Batch
+    result: ImportResult
+    planned: list[Planned]
+
+    def to_write(self) -> Batch:
+        """The previewed records as a batch for ``apply``, which plans them again against the
+        journal as it is then (another program may have written meanwhile)."""
+        return replace(self.batch, records=[p.record for p in self.planned])
 
 
 def refusal(source: str, where: str, problem: str) -> InputError:
@@ -169,6 +210,92 @@ def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
         yield chunk
 
 
+@dataclass
+class _Tally:
+    counts: dict[Action, int] = field(
+        default_factory=lambda: {"add": 0, "update": 0, "unchanged": 0, "older": 0}
+    )
+    created: dict[str, NewTag] = field(default_factory=dict)
+
+    def result(self, dry_run: bool) -> ImportResult:
+        c = self.counts
+        skipped = c["unchanged"] + c["older"]
+        return ImportResult(
+            c["add"], c["update"], skipped, sorted(self.created), dry_run, c["unchanged"]
+        )
+
+
+def _plan(
+    store: JournalStore, batch: Batch, tally: _Tally
+) -> Iterator[tuple[list[Planned], list[NewTag]]]:
+    """The file's records a chunk at a time, each with its action, and the tags the chunk's
+    written records need created first; a bad record or a uuid used twice refuses the file."""
+    imports = store.imports
+    known = {t.slug for t in store.tag_catalogue()}
+    seen: dict[str, str] = {}
+    defined: dict[str, NewTag] = {}
+    for chunk in _chunks(batch.records):
+        if len(defined) != len(batch.tags):
+            defined = {t.slug: t for t in batch.tags}
+        wanted: dict[str, NewTag] = {}
+        for record in chunk:
+            uuid = record.entry.uuid or ""
+            if uuid in seen:
+                raise refusal(
+                    batch.source, record.where, f"uuid {uuid} was already used by {seen[uuid]}"
+                )
+            seen[uuid] = record.where
+            for mark in record.entry.tags:
+                slug = mark.slug
+                if slug in known or slug in tally.created or slug in wanted:
+                    continue
+                if slug in defined:
+                    wanted[slug] = defined[slug]
+                elif batch.unknown_tags_group:
+                    wanted[slug] = NewTag(slug, batch.unknown_tags_group)
+                else:
+                    raise refusal(
+                        batch.source,
+                        record.where,
+                        f'the tag "{slug}" is neither in this journal nor in the file\'s tag list',
+                    )
+        stamps = imports.updated_by_uuid([r.entry.uuid or "" for r in chunk])
+        planned: list[Planned] = []
+        for record in chunk:
+            stored = stamps.get(record.entry.uuid or "")
+            action: Action
+            if stored is None:
+                action = "add"
+            elif record.updated_at > stored and record.replaces:
+                action = "update"
+            elif record.updated_at >= stored:
+                action = "unchanged"
+            else:
+                action = "older"
+            tally.counts[action] += 1
+            planned.append(Planned(action, record))
+        needed = {
+            mark.slug
+            for p in planned
+            if p.action in ("add", "update")
+            for mark in p.record.entry.tags
+        }
+        new_tags = [tag for slug, tag in wanted.items() if slug in needed]
+        tally.created.update((tag.slug, tag) for tag in new_tags)
+        yield planned, new_tags
+
+
+def preview(store: JournalStore, batch: Batch) -> Preview:
+    """Read the whole file and say what importing it would do, writing nothing.
+
+    Every record is kept (the app shows them and then writes exactly them); the command
+    line's ``--dry-run`` only counts, through ``apply``, so a large file is not held whole.
+    """
+    tally = _Tally()
+    planned = [p for chunk, _ in _plan(store, batch, tally) for p in chunk]
+    return Preview(batch, tally.result(dry_run=True), planned)
+
+
 def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
     """Add, update or skip each record; all in one transaction, or (dry run) nothing at all.
 
@@ -176,61 +303,19 @@ def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> Import
     a uuid used twice, a bound exceeded) rolls back everything written before it.
     """
     imports = store.imports
+    tally = _Tally()
     guard = contextlib.nullcontext() if dry_run else store.transaction()
     with guard:
-        known = {t.slug for t in store.tag_catalogue()}
-        seen: dict[str, str] = {}
-        created: dict[str, NewTag] = {}
-        defined: dict[str, NewTag] = {}
-        added = updated = skipped = 0
-        for chunk in _chunks(batch.records):
-            if len(defined) != len(batch.tags):
-                defined = {t.slug: t for t in batch.tags}
-            wanted: dict[str, NewTag] = {}
-            for record in chunk:
-                uuid = record.entry.uuid or ""
-                if uuid in seen:
-                    raise refusal(
-                        batch.source, record.where, f"uuid {uuid} was already used by {seen[uuid]}"
-                    )
-                seen[uuid] = record.where
-                for mark in record.entry.tags:
-                    slug = mark.slug
-                    if slug in known or slug in created or slug in wanted:
-                        continue
-                    if slug in defined:
-                        wanted[slug] = defined[slug]
-                    elif batch.unknown_tags_group:
-                        wanted[slug] = NewTag(slug, batch.unknown_tags_group)
-                    else:
-                        raise refusal(
-                            batch.source,
-                            record.where,
-                            f'the tag "{slug}" is neither in this journal nor in the file\'s '
-                            "tag list",
-                        )
-            stamps = imports.updated_by_uuid([r.entry.uuid or "" for r in chunk])
-            plan: list[tuple[str, Record]] = []
-            for record in chunk:
-                stored = stamps.get(record.entry.uuid or "")
-                if stored is None:
-                    added += 1
-                    plan.append(("add", record))
-                elif record.updated_at > stored:
-                    updated += 1
-                    plan.append(("update", record))
-                else:
-                    skipped += 1
-            needed = {mark.slug for _, record in plan for mark in record.entry.tags}
-            for slug, tag in wanted.items():
-                if slug in needed:
-                    created[slug] = tag
-                    if not dry_run:
-                        imports.ensure_tag(tag.slug, tag.group, tag.description)
+        for planned, new_tags in _plan(store, batch, tally):
             if dry_run:
                 continue
-            for action, record in plan:
-                write = imports.insert_imported if action == "add" else imports.replace_imported
+            for tag in new_tags:
+                imports.ensure_tag(tag.slug, tag.group, tag.description)
+            for p in planned:
+                if p.action not in ("add", "update"):
+                    continue
+                write = imports.insert_imported if p.action == "add" else imports.replace_imported
+                record = p.record
                 try:
                     write(record.entry, record.created_at, record.updated_at, record.action_items)
                 except InputError as exc:
@@ -245,6 +330,6 @@ def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> Import
                 imports.insert_session(
                     session.held_at, session.notes, session.created_at, session.agreements
                 )
-    return ImportResult(
-        added, updated, skipped, sorted(created), dry_run, sessions_added, sessions_skipped
+    return replace(
+        tally.result(dry_run), sessions_added=sessions_added, sessions_skipped=sessions_skipped
     )

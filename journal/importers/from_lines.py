@@ -22,7 +22,7 @@ import re
 import uuid as uuidlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.errors import InputError
@@ -34,6 +34,7 @@ from journal.when import NOON, wall
 
 if TYPE_CHECKING:
     from journal.importers.stream import BoundedStream
+    from journal.store.interface import JournalStore
 
 LINES_NAMESPACE = uuidlib.uuid5(uuidlib.NAMESPACE_URL, "service-journal:lines-import")
 _MONTHS = {
@@ -79,6 +80,12 @@ class LinesContext:
     settings: Sequence[str]
     now: datetime
     """Aware, in the user's zone: today's date and the future both follow it."""
+
+
+def lines_context(store: JournalStore, zone: tzinfo) -> LinesContext:
+    """The journal's tags and recent settings, and the store's now in the user's zone."""
+    tags = [t.slug for t in store.tag_catalogue()]
+    return LinesContext(tags, store.recent_settings(), store.now().astimezone(zone))
 
 
 def parse_lines(stream: BoundedStream, source: str, context: LinesContext) -> Batch:
@@ -150,7 +157,7 @@ def _record(
             "occurred_at": when,
         },
     )
-    return Record(where, entry, when, when)
+    return Record(where, entry, when, when, replaces=False)
 
 
 def _iso_day(text: str) -> date:

@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.app import App
 from textual.widgets import Input, Label
-from tui_helpers import add, app_for, open_store, settle
+from tui_helpers import add, app_for, capture_ready, open_store, settle
 
 from journal.values import EntryFilter
 from tui.backend import Backend
@@ -33,7 +33,7 @@ async def test_capture_end_to_end_saves_the_entry_with_signed_tags(tmp_path: Pat
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         assert app.focused is app.query_one("#what")
         await pilot.press(*keys("Cashier finished a phone call first"), "enter")
         await pilot.press(*keys("grocery checkout"), "enter", "enter")
@@ -74,7 +74,7 @@ async def test_empty_what_happened_shows_the_error_under_the_field_and_saves_not
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press("tab", *keys("bank"), "ctrl+s")
         await settle(pilot)
         error = app.query_one("#what-error", Label)
@@ -220,7 +220,7 @@ async def test_a_when_the_app_cannot_read_is_refused_next_to_the_field(tmp_path:
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("Something"))
         app.query_one("#when", Input).value = "the other day"
         await pilot.press("ctrl+s")
@@ -253,7 +253,7 @@ async def test_typing_while_a_save_runs_stays_for_the_next_entry(
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("First"), "ctrl+s")
         await pilot.press("ctrl+u", *keys("Second"))
         release.set()
@@ -267,7 +267,7 @@ async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
     """ "Saved #1" must not stay on screen while the next save is refused."""
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("First"), "ctrl+s")
         await settle(pilot, lambda: "Saved #1" in status_text(app))
         await pilot.press("ctrl+s")  # nothing in What happened
@@ -285,7 +285,7 @@ async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
 async def test_the_when_error_wraps_in_a_narrow_terminal(tmp_path: Path) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("Something"))
         app.query_one(
             "#when", Input
@@ -311,7 +311,7 @@ async def test_setting_and_perspective_are_sticky_from_the_last_entry(tmp_path: 
 async def test_tag_picker_keys(tmp_path: Path) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         picker = app.query_one(TagPicker)
         picker.input.focus()
         # Only the first character is a sign: "-wait-time" is the slug wait-time.
@@ -335,7 +335,7 @@ async def test_a_new_tag_is_created_after_confirmation_and_chosen(tmp_path: Path
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         picker = app.query_one(TagPicker)
         await pilot.press("x")  # what happened
         picker.input.focus()
@@ -361,7 +361,7 @@ async def test_cancelling_the_new_tag_dialog_creates_nothing(tmp_path: Path) -> 
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         picker = app.query_one(TagPicker)
         picker.input.focus()
         await pilot.press(*keys("zzz-unknown"), "enter")
@@ -380,7 +380,7 @@ async def test_quitting_keeps_the_typing_as_a_draft_and_the_next_start_restores_
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("Half-written encounter"))
         app.query_one(TagPicker).tags = ["-attention"]
         await pilot.press("ctrl+q")
@@ -483,7 +483,7 @@ async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
     path = tmp_path / "j.db"
     app = app_for(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("Still typing"))
         app.capture.autosave()  # what the timer calls every few seconds
         status = app.query_one("#capture-status")
@@ -495,7 +495,7 @@ async def test_autosave_keeps_the_draft_while_typing(tmp_path: Path) -> None:
 async def test_an_error_quoting_square_brackets_shows_them_as_typed(tmp_path: Path) -> None:
     app = app_for(tmp_path / "j.db")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot, lambda: app.backend.is_open)
+        await settle(pilot, lambda: capture_ready(app))
         await pilot.press(*keys("Something"))
         app.query_one("#when", Input).value = "[/] [b]ago"
         await pilot.press("ctrl+s")

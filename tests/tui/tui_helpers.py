@@ -176,3 +176,11 @@ def record_notifications(app: ServiceJournalApp) -> list[str]:
 
     app.notify = notify  # type: ignore[method-assign]
     return messages
+
+
+def capture_ready(app: ServiceJournalApp) -> bool:
+    """The capture form is on screen with every field in and filled from the journal."""
+    from tui.screens.capture import CaptureScreen
+
+    screen = app.screen
+    return isinstance(screen, CaptureScreen) and screen.ready

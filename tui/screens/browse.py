@@ -53,6 +53,7 @@ class BrowseScreen(Screen[None]):
         Binding("i", "toggle_filter('unreflected')", "Unreflected", show=False, id="browse.inbox"),
         Binding("T", "toggle_trash", "Trash view", id="browse.trash-view"),
         Binding("x", "export", "Export", show=False, id="browse.export"),
+        Binding("I", "app.import_file", "Import", show=False, id="browse.import"),
     ]
 
     def __init__(self) -> None:

@@ -55,6 +55,9 @@ class CaptureScreen(Screen[None]):
         super().__init__(id="capture")
         self._autosave_every = autosave_every
         self._saving = False
+        self.ready = False
+        """True once every field is in and filled with what the journal has (sticky values,
+        suggestions, the tag catalogue, a kept draft): what a script driving the form waits on."""
         self._last_draft: dict[str, Any] | None = None
         self._restored: tuple[dict[str, Any], dict[str, Any]] | None = None
         """The form before and after the kept draft was restored, while ctrl+z can undo it."""
@@ -156,6 +159,7 @@ class CaptureScreen(Screen[None]):
         draft = loaded["draft"]
         if draft:
             self._restore(draft)
+        self.ready = True
 
     def _restore(self, draft: dict[str, Any]) -> None:
         """The draft kept last time goes straight into the form, without a question.
