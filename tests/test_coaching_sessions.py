@@ -321,3 +321,21 @@ def test_a_bad_session_in_a_file_refuses_the_whole_import(
         "action item 1: "
     )
     assert json.loads(run(capsys, "coaching", "list", "--json")[1]) == {"sessions": []}
+
+
+def test_an_import_preview_counts_the_sessions_it_would_add(clocked: Store) -> None:
+    from zoneinfo import ZoneInfo
+
+    from journal.export import render_export
+    from journal.importers import parse, preview
+
+    zone = ZoneInfo("Europe/Berlin")
+    clocked.coaching.add_session(HELD, "Greeting", ["Greet within 5 seconds"])
+    text = render_export(clocked, "json", None, None, label="", zone=zone, now=NOW).text
+    new = text.replace("2026-11-24T16:00:00+01:00", "2026-11-17T16:00:00+01:00")
+    document = json.loads(text)
+    document["coaching_sessions"] += json.loads(new)["coaching_sessions"]
+    batch = parse(json.dumps(document), "json", "export.json", zone)
+    result = preview(clocked, batch).result
+    assert (result.sessions_added, result.sessions_skipped) == (1, 1)
+    assert result.dry_run and len(clocked.coaching.sessions()) == 1

@@ -293,7 +293,13 @@ def preview(store: JournalStore, batch: Batch) -> Preview:
     """
     tally = _Tally()
     planned = [p for chunk, _ in _plan(store, batch, tally) for p in chunk]
-    return Preview(batch, tally.result(dry_run=True), planned)
+    known = sum(1 for session in batch.sessions if store.imports.has_session(session.held_at))
+    result = replace(
+        tally.result(dry_run=True),
+        sessions_added=len(batch.sessions) - known,
+        sessions_skipped=known,
+    )
+    return Preview(batch, result, planned)
 
 
 def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
