@@ -196,10 +196,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_actions(p, _Parser)
     add_coaching(command, _Parser)
 
+    p = command(
+        "trends",
+        "Weekly trends of your own practice per dimension and tag, as sparklines.",
+        "trends:run",
+    )
+    p.add_argument(
+        "--weeks",
+        metavar="N",
+        default="8",
+        help="how many weeks, ending with this one (default 8, at most 52)",
+    )
+    p.add_argument("--json", action="store_true", help="JSON output (see docs/cli.md)")
+
     p = command("export", "Export entries as a coaching document, JSON or CSV.", "transfer:export")
     add_export_ranges(_range_options(p))
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
     p.add_argument("--only-flagged", action="store_true", help="only entries flagged for coaching")
+    p.add_argument(
+        "--no-appendix",
+        action="store_true",
+        help="leave the appendix of all entries out of the coaching document",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 

@@ -206,11 +206,11 @@ def test_every_section_is_written_for_a_full_week(journal: Store) -> None:
     assert text.startswith("# Coaching notes: 2026-W47\n")
     assert "Mon 16 Nov 2026 to Sun 22 Nov 2026, all entries." in text
     assert list(sections(text)) == [
+        "Summary",
         "Since last session",
-        "Snapshot",
-        "Wins",
-        "Strengths",
-        "Growth areas",
+        "My own service",
+        "What I observed",
+        "Trends",
         "Flagged for coaching",
         "Action items",
         "Focus for next week",
@@ -220,33 +220,48 @@ def test_every_section_is_written_for_a_full_week(journal: Store) -> None:
     ]
 
 
-def test_snapshot_counts_and_dimension_table(journal: Store) -> None:
-    snapshot = sections(document(journal))["Snapshot"]
-    assert "- Entries: 4" in snapshot
-    assert "- Went well 1, went badly 1, mixed 1" in snapshot
-    assert "I was the customer 1" in snapshot and "I was serving 1" in snapshot
-    assert "| Dimension | + | − | + before | − before |" in snapshot
-    assert "| Responsiveness | 0 | 2 | 0.0 | 0.0 |" in snapshot
-    assert "| Empathy | 2 | 1 | 0.0 | 0.0 |" in snapshot
-    tokens = flat(MD.parse(snapshot))
-    # the header row, Responsiveness, Empathy and the custom group of called-back
-    assert sum(t.type == "tr_open" for t in tokens) == 4
-
-
-def test_wins_strengths_and_growth_areas_with_examples(journal: Store) -> None:
-    parts = sections(document(journal))
+def test_summary_counts_pattern_flagged_and_a_45_minute_agenda(journal: Store) -> None:
+    summary = sections(document(journal))["Summary"]
     assert (
-        "Mon 16 Nov 2026 09:30: plain words" in parts["Wins"]
-        and "They left better off." in parts["Wins"]
+        "- **Entries:** 4: went well 1, went badly 1, mixed 1; my own service 1, observed 2, "
+        "perspective not set 1" in summary
     )
-    assert "Lesson: plain" in parts["Wins"]
-    strengths = parts["Strengths"]
-    assert strengths.index("**attention**") < strengths.index("**called-back**")
-    assert "done well 2 times" in strengths
-    assert strengths.count("  - Mon 16 Nov 2026 09:30") == 2  # example under both tags
-    growth = parts["Growth areas"]
-    assert "**wait-time** (Responsiveness): done badly 2 times" in growth
-    assert "  - Wed 18 Nov 2026 14:05" in growth and "  - Fri 20 Nov 2026 17:45" in growth
+    # The only own entry marked each tag once: no pattern is claimed from a single occurrence.
+    assert "none yet; every mark of my own service occurred once." in summary
+    assert "- **Flagged for coaching:** 1 case" in summary
+    assert "  - Wed 18 Nov 2026: plain words" in summary
+    assert "- **Questions for the coach:** 1" in summary
+    minutes = [int(m) for m in re.findall(r"^- (\d+) min: ", summary, flags=re.MULTILINE)]
+    assert sum(minutes) == 45
+    labels = re.findall(r"^- \d+ min: (.+)$", summary, flags=re.MULTILINE)
+    assert labels == [
+        "The flagged case",
+        "Questions for the coach",
+        "Open discussion",
+        "Agree next week's focus and action items",
+    ]
+    assert "One win" not in summary  # the customer's good experience is not the user's win
+
+
+def test_own_service_and_observation_are_apart(journal: Store) -> None:
+    parts = sections(document(journal))
+    own = parts["My own service"]
+    # Only the provider entry: its two "-" marks, each once; the customer's +attention and the
+    # unset entry's marks are not the user's own practice.
+    assert "From the 1 entry where I was the one serving" in own
+    assert "### Strengths" not in own
+    assert "**wait-time** (Responsiveness): done badly once" in own
+    assert "**attention** (Empathy): done badly once" in own
+    assert "  - Wed 18 Nov 2026 14:05: plain words" in own
+    observed = parts["What I observed"]
+    assert "### Models to copy" in observed and "### To avoid" not in observed
+    assert "Mon 16 Nov 2026, plain words" in observed and "(+attention +called-back)" in observed
+    trends = parts["Trends"]
+    assert (
+        "| Responsiveness | ▁ | well 0, badly 1 of 1 entry | too few marks to call a trend |"
+        in (trends)
+    )
+    assert "0.0" not in trends
 
 
 def test_flagged_entries_are_written_as_situation_behaviour_impact_next_time(

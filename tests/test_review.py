@@ -79,6 +79,13 @@ def add(
     return Made(entry.id, moment, overall, pairs, private=bool(extra.get("private")))
 
 
+def own(
+    store: Store, when: str, overall: str | None = "well", tags: str = "", **extra: object
+) -> Made:
+    """An entry of the user's own practice (perspective provider)."""
+    return add(store, when, overall, tags, perspective="provider", **extra)
+
+
 def iso_label(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
@@ -256,26 +263,29 @@ def test_trend_and_sparkline_helpers() -> None:
 
 
 def test_recurring_rule(store: Store) -> None:
-    """Over the last four weeks (W44-W47): 3 "-" marks recur, 2 do not, week 43 is too old."""
+    """Over the last four weeks (W44-W47): 3 "-" marks recur, 2 do not, week 43 is too old;
+    only the user's own practice (provider entries) counts: 3 witnessed marks do not recur."""
+    for day in ("2026-11-03", "2026-11-10", "2026-11-17"):
+        add(store, f"{day} 12:00", "badly", "-courtesy", perspective="witnessed")
     made = [
         # queue: once in W44, W46 and W47 -> 3, recurring
-        add(store, "2026-10-27 10:00", "badly", "-queue"),
-        add(store, "2026-11-10 10:00", "badly", "-queue"),
-        add(store, "2026-11-17 10:00", "badly", "-queue -tools"),
+        own(store, "2026-10-27 10:00", "badly", "-queue"),
+        own(store, "2026-11-10 10:00", "badly", "-queue"),
+        own(store, "2026-11-17 10:00", "badly", "-queue -tools"),
         # attention: twice -> not recurring
-        add(store, "2026-11-03 10:00", "badly", "-attention"),
-        add(store, "2026-11-18 10:00", "badly", "-attention +tools"),
+        own(store, "2026-11-03 10:00", "badly", "-attention"),
+        own(store, "2026-11-18 10:00", "badly", "-attention +tools"),
         # tools: twice in the window (W45, W46) + once in W43 (five weeks back) -> not recurring
-        add(store, "2026-10-20 10:00", "badly", "-tools"),
-        add(store, "2026-11-04 10:00", "badly", "-tools"),
+        own(store, "2026-10-20 10:00", "badly", "-tools"),
+        own(store, "2026-11-04 10:00", "badly", "-tools"),
         # listening: twice live + once in the trash -> not recurring
-        add(store, "2026-11-02 10:00", "badly", "-listening"),
-        add(store, "2026-11-11 10:00", "badly", "-listening"),
-        add(store, "2026-11-19 10:00", "badly", "-listening"),
+        own(store, "2026-11-02 10:00", "badly", "-listening"),
+        own(store, "2026-11-11 10:00", "badly", "-listening"),
+        own(store, "2026-11-19 10:00", "badly", "-listening"),
         # patience: twice + once private -> recurring in the user's own review
-        add(store, "2026-11-05 10:00", "badly", "-patience"),
-        add(store, "2026-11-12 10:00", "badly", "-patience"),
-        add(store, "2026-11-20 10:00", "badly", "-patience", private=True),
+        own(store, "2026-11-05 10:00", "badly", "-patience"),
+        own(store, "2026-11-12 10:00", "badly", "-patience"),
+        own(store, "2026-11-20 10:00", "badly", "-patience", private=True),
     ]
     trashed = made[9]
     store.trash(trashed.id)

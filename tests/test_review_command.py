@@ -20,11 +20,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 # (local time, overall, perspective, setting, tags, lesson) for 2026-W47 and the weeks before
 FIXTURE = [
-    ("2026-11-16 09:15", "badly", "witnessed", "bank", "-acknowledged -wait-time", None),
+    ("2026-11-16 09:15", "badly", "provider", "bank", "-acknowledged -wait-time", None),
     ("2026-11-17 13:00", "well", "customer", "cafe", "+courtesy +left-better", "Names matter"),
     ("2026-11-18 10:00", "mixed", "provider", "Bank", "+patience -acknowledged", None),
     ("2026-11-22 23:59", "well", "witnessed", None, "+courtesy", None),
-    ("2026-11-09 10:00", "badly", "witnessed", "bank", "-acknowledged", None),  # W46
+    ("2026-11-09 10:00", "badly", "provider", "bank", "-acknowledged", None),  # W46
     ("2026-11-02 10:00", "well", "customer", "cafe", "+courtesy", None),  # W45
     ("2026-11-23 00:01", "badly", "witnessed", "bank", "-acknowledged", None),  # W48
 ]
@@ -100,8 +100,24 @@ def test_json_output(db_path: Path, journal: list[int], capsys: pytest.CaptureFi
     assert tags["acknowledged"]["minus"] == this_week_minus
     assert tags["acknowledged"]["prev4_minus_avg"] == prev_minus / 4
     assert set(tags["acknowledged"]) >= {"slug", "group", "plus", "minus", "prev4_plus_avg"}
-    # acknowledged: 2 this week + 1 in W46 = 3 within four weeks -> recurring
-    assert data["recurring"] == (["acknowledged"] if this_week_minus + prev_minus >= 3 else [])
+    # acknowledged on the user's own practice: 2 this week + 1 in W46 = 3 within four weeks
+    own_minus = sum(
+        "-acknowledged" in r[4].split() and r[2] == "provider"
+        for r in [*(r for _, r in rows), *prev]
+    )
+    assert own_minus == 3
+    assert data["recurring"] == ["acknowledged"]
+    # The split: own practice from provider entries, the rest as observation.
+    own = data["own_practice"]
+    assert own["entries"] == sum(r[2] == "provider" for _, r in rows)
+    assert [p["slug"] for p in own["growth_areas"]][:1] == ["acknowledged"]
+    assert {p["slug"]: p["once"] for p in own["growth_areas"]}["wait-time"] is True
+    observed = data["observed"]
+    assert observed["entries"] == sum(r[2] != "provider" for _, r in rows)
+    assert {c["entry_id"] for c in observed["models_to_copy"]} == {
+        journal[i] for i, r in rows if r[2] != "provider" and "+" in r[4]
+    }
+    assert data["trends"]["range"] == ["2026-W47"]
     assert data["unreflected"] == [journal[i] for i, r in rows if r[5] is None]
     assert data["wins"] == [journal[i] for i, r in rows if r[1] == "well" and r[5]]
     assert data["focus"]["tag"] == "acknowledged"
@@ -118,7 +134,9 @@ def test_text_output(db_path: Path, journal: list[int], capsys: pytest.CaptureFi
     mixed = sum(r[1] == "mixed" for _, r in rows)
     assert f"{len(rows)} entries: {well} went well, {badly} went badly, {mixed} mixed" in out
     assert "Week 2026-W47" in out
-    assert "Recurring problems" in out and "-acknowledged" in out
+    assert "Recurring problems of my own practice" in out and "-acknowledged" in out
+    assert "My own practice (2 provider entries)" in out
+    assert "What I observed (2 entries witnessed or as the customer)" in out
     assert "Inbox:" in out
     for i, r in rows:
         if r[5] is None:

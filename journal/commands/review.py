@@ -11,6 +11,7 @@ from journal.review.as_json import review_to_json
 from journal.review.build import build_review, current_week
 from journal.review.counts import sparkline
 from journal.review.model import GroupCount, TagCount, WeekReview
+from journal.review.practice import Practice, Recovery
 from journal.store import EntryRow
 from journal.terminal import say
 
@@ -50,8 +51,17 @@ def review_lines(review: WeekReview, zone: tzinfo) -> list[str]:
             cells = "".join(OVERALL_CELLS.get(o, "·") for o in day.overall)
             lines.append(f"  {day.day:%a %d}  {cells}")
         lines += _dimensions(review.groups, review.tags)
+        if review.practice is not None:
+            lines += practice_lines(review.practice, zone)
+    if review.trends is not None and not review.trends.empty:
+        from journal.review.trends import trends_lines
+
+        lines += ["", *trends_lines(review.trends, tags=False)]
     if review.recurring:
-        lines += ["", "Recurring problems (marked - 3 or more times in the last 4 weeks)"]
+        lines += [
+            "",
+            "Recurring problems of my own practice (marked - 3 or more times in the last 4 weeks)",
+        ]
         for r in review.recurring:
             ids = " ".join(f"#{i}" for i in r.entry_ids)
             lines.append(f"  -{r.slug:<24} {r.count}x  {sparkline(r.weekly_counts)}  {ids}")
@@ -85,6 +95,56 @@ def review_lines(review: WeekReview, zone: tzinfo) -> list[str]:
     plural = "week" if review.streak == 1 else "weeks"
     lines += ["", f"{review.week}: {reviewed}. Streak: {review.streak} {plural} reviewed in a row."]
     return lines
+
+
+def practice_lines(practice: Practice, zone: tzinfo) -> list[str]:
+    """My own practice (provider entries) and what I observed, apart."""
+    own, seen = practice.own, practice.observed
+    lines: list[str] = []
+    if own.entries:
+        lines += ["", f"My own practice ({own.entries} provider {_noun(own.entries)})"]
+        for title, group in (("Strengths", own.strengths), ("Growth areas", own.growth)):
+            if group:
+                lines.append(f"  {title}")
+                width = max(len(p.slug) for p in group) + 2
+                for p in group:
+                    times = "once" if p.once else f"{p.count}x"
+                    ids = " ".join(f"#{e.id}" for e in p.examples)
+                    sign = "+" if p.sign > 0 else "-"
+                    lines.append(f"    {sign + p.slug:<{width}} {times:<5} {ids}")
+        lines += _recoveries(own.recoveries, zone)
+    if seen.entries:
+        lines += [
+            "",
+            f"What I observed ({seen.entries} {_noun(seen.entries)} witnessed or as the customer)",
+        ]
+        for title, cases in (
+            ("Models to copy", seen.models),
+            ("To avoid", seen.avoid),
+        ):
+            if cases:
+                lines.append(f"  {title}")
+                for case in cases:
+                    lines.append(f"    {_entry_line(case.entry, zone)}")
+                    if case.differently:
+                        lines.append(f"      I would: {' '.join(case.differently.split())}")
+        lines += _recoveries(seen.recoveries, zone)
+    return lines
+
+
+def _recoveries(recoveries: list[Recovery], zone: tzinfo) -> list[str]:
+    if not recoveries:
+        return []
+    lines = ["  Recoveries (went wrong, then put right)"]
+    for r in recoveries:
+        fixed = " ".join(f"+{slug}" for slug in r.remedies)
+        wrong = " ".join(f"-{slug}" for slug in r.problems)
+        lines.append(f"    {_entry_line(r.entry, zone)}  {wrong} then {fixed}")
+    return lines
+
+
+def _noun(n: int) -> str:
+    return "entry" if n == 1 else "entries"
 
 
 def _counts(review: WeekReview) -> list[str]:

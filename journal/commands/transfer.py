@@ -37,6 +37,7 @@ def export(args: argparse.Namespace) -> int:
             zone=ctx.zone,
             week_start=ctx.settings.week_start,
             only_flagged=args.only_flagged,
+            appendix=not args.no_appendix,
         )
     if target is None:
         sys.stdout.write(for_stdout(rendered.text))

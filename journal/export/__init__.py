@@ -37,11 +37,13 @@ def render_export(
     zone: tzinfo,
     week_start: str = "monday",
     only_flagged: bool = False,
+    appendix: bool = True,
     now: datetime | None = None,
 ) -> Rendered:
     """The text of one export, chosen the same way for the command line and the app.
 
     Markdown needs a bounded range (the caller resolves open ends); JSON and CSV take any.
+    ``appendix`` (Markdown only) writes the appendix of all included entries.
     """
     from journal.values import EntryFilter
 
@@ -58,6 +60,7 @@ def render_export(
             zone=zone,
             week_start=week_start,
             only_flagged=only_flagged,
+            appendix=appendix,
         )
         return Rendered(render(data), len(data.entries), data.private_left_out)
 

@@ -16,7 +16,9 @@ from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
     from journal.export.since_session import SinceSession
-    from journal.review.model import RangeSummary
+    from journal.review.model import RangeSummary, Recurring
+    from journal.review.practice import Practice
+    from journal.review.trends import Trends
     from journal.store import EntryRow, TagUsage
     from journal.store.interface import JournalStore
     from journal.store.review_state import WeekState
@@ -48,6 +50,14 @@ class CoachingData:
     """(week, text) for each week of the range with questions, oldest first."""
     since_session: SinceSession | None = None
     """What became of the last session's agreements, the foci and the action items."""
+    practice: Practice | None = None
+    """Own practice (provider entries) and observation of every shared entry of the range."""
+    recurring: list[Recurring] = field(default_factory=list)
+    """Own practice's tags marked done badly 3+ times in the range and the 3 weeks before."""
+    trends: Trends | None = None
+    """Own practice's weekly trends over the weeks of the range and up to 12 before."""
+    appendix: bool = True
+    """Write the appendix of all included entries (``--no-appendix`` leaves it out)."""
 
 
 def gather(
@@ -59,9 +69,11 @@ def gather(
     zone: tzinfo,
     week_start: str = "monday",
     only_flagged: bool = False,
+    appendix: bool = True,
 ) -> CoachingData:
     """Read the range [start, end) for the coaching document."""
     from journal.review.build import summarize_range
+    from journal.review.practice import analyse
 
     summary = summarize_range(store, start, end, exclude_private=True)
     entries = [e for e in summary.entries if not e.private]
@@ -82,6 +94,7 @@ def gather(
         if state is not None and state.coach_questions:
             questions.append((week, state.coach_questions))
     focus = reviews.get_week(last_week)
+    groups = {t.slug: t.group for t in store.tag_catalogue()}
     from journal.export.since_session import collect
 
     since = collect(store, start, end, entries, zone=zone, week_start=week_start)
@@ -99,4 +112,40 @@ def gather(
         focus=focus if focus is not None and focus.focus_tag else None,
         coach_questions=questions,
         since_session=since,
+        practice=analyse(entries, groups),
+        recurring=_recurring(store, start, entries, groups),
+        trends=_trends(store, weeks, zone, week_start, groups),
+        appendix=appendix,
     )
+
+
+TREND_WEEKS = 52
+"""The document's trends cover at most the range's last this many weeks."""
+
+
+def _recurring(
+    store: JournalStore, start: datetime, entries: list[EntryRow], groups: dict[str, str]
+) -> list[Recurring]:
+    """As the weekly review counts them, with the whole range as its last period."""
+    from journal.review.build import RECURRING_WEEKS, period_minus_marks, recurring_problems
+    from journal.review.practice import OWN, is_own
+
+    edges = [start - timedelta(weeks=k) for k in range(RECURRING_WEEKS - 1, -1, -1)]
+    earlier = period_minus_marks(store, edges, exclude_private=True, perspectives=OWN)
+    return recurring_problems([e for e in entries if is_own(e)], earlier, groups)
+
+
+def _trends(
+    store: JournalStore, weeks: list[str], zone: tzinfo, week_start: str, groups: dict[str, str]
+) -> Trends | None:
+    from journal.review.trends import compute
+
+    trends = compute(
+        store,
+        weeks[-TREND_WEEKS:],
+        zone,
+        week_start,
+        catalogue=groups,
+        exclude_private=True,
+    )
+    return None if trends.empty else trends

@@ -13,21 +13,16 @@ from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from journal.entry import Overall, Perspective
+from journal.entry import Overall
 from journal.export import escape, since_session
 from journal.present import field_text, labelled
 
 if TYPE_CHECKING:
     from journal.export.coaching import CoachingData
-    from journal.review.model import TagCount
     from journal.store import ActionItemRow, EntryRow
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-EXAMPLES = 2
-"""Example entries shown under each strength and growth area."""
-TOP_TAGS = 3
-"""How many strengths and growth areas the document names."""
 _META_FIELDS = ("what", "setting", "perspective", "overall", "tags")
 """Fields an entry's heading and its meta line show; the field lists below leave them out."""
 _FLAGGED_SKIPS = (*_META_FIELDS, "differently", "action", "left_them", "flagged", "private")
@@ -49,14 +44,20 @@ def plural(n: int, one: str, many: str | None = None) -> str:
 
 def render(data: CoachingData) -> str:
     """The whole document; sections with nothing to show are left out."""
+    from journal.export.practice_md import observed, own_service
+    from journal.export.summary_md import summary
+    from journal.export.trends_md import trends
+
     blocks: list[str] = [f"# Coaching notes: {escape.one_line(data.label)}", _intro(data)]
+    # The Summary's agenda starts with a follow-up when there is a Since last session section.
+    since = since_session.lines(data)
+    blocks.extend(summary(data, follow_up=bool(since)))
+    blocks.extend(since)
     if data.entries:
         for section in (
-            since_session.lines,
-            _snapshot,
-            _wins,
-            _strengths,
-            _growth,
+            own_service,
+            observed,
+            trends,
             _flagged,
             _action_items,
             _focus,
@@ -66,7 +67,6 @@ def render(data: CoachingData) -> str:
         ):
             blocks.extend(section(data))
     else:
-        blocks.extend(since_session.lines(data))
         blocks.extend(_focus(data))
         blocks.extend(_questions(data))
         blocks.extend(_glossary(data))
@@ -97,97 +97,6 @@ def _intro(data: CoachingData) -> str:
     else:
         lines.append("No private entries were left out.")
     return "\n\n".join(escape.text(line) for line in lines)
-
-
-def _snapshot(data: CoachingData) -> list[str]:
-    counts = data.summary.counts
-    scope = " (all shared entries of the range, flagged or not)" if data.only_flagged else ""
-    items = [
-        f"Entries: {counts.entries}{scope}",
-        f"Went well {counts.well}, went badly {counts.badly}, mixed {counts.mixed}",
-    ]
-    perspectives = [
-        f"{Perspective.labels().get(k, k)} {n}" for k, n in counts.by_perspective.items() if n
-    ]
-    if perspectives:
-        items.append("Perspective: " + ", ".join(perspectives))
-    if counts.by_setting:
-        items.append("Settings: " + ", ".join(f"{s} {n}" for s, n in counts.by_setting.items()))
-    blocks = ["## Snapshot", "\n".join(f"- {escape.text(item)}" for item in items)]
-    rows = [
-        g for g in data.summary.groups if g.plus or g.minus or g.prev4_plus_avg or g.prev4_minus_avg
-    ]
-    if rows:
-        table = [
-            "| Dimension | + | − | + before | − before |",
-            "| --- | ---: | ---: | ---: | ---: |",
-        ]
-        for g in rows:
-            table.append(
-                f"| {escape.cell(g.group)} | {g.plus} | {g.minus} | "
-                f"{g.prev4_plus_avg:.1f} | {g.prev4_minus_avg:.1f} |"
-            )
-        blocks.append("\n".join(table))
-        blocks.append(
-            escape.text(
-                '+ and − count the tags marked done well and done badly; "before" is the '
-                "average of the four periods of the same length just before."
-            )
-        )
-    return blocks
-
-
-def _wins(data: CoachingData) -> list[str]:
-    from journal.review.counts import is_win
-
-    wins = [e for e in data.entries if is_win(e)]
-    if not wins:
-        return []
-    items = []
-    for entry in wins:
-        lines = [f"{when_text(entry.occurred_at, data.zone)}: {entry.what}"]
-        if entry.lesson:
-            lines.append(f"Lesson: {entry.lesson}")
-        if entry.left_them == "better":
-            lines.append("They left better off.")
-        items.append(_item(lines))
-    return ["## Wins", "\n".join(items)]
-
-
-def _strengths(data: CoachingData) -> list[str]:
-    return _tag_section(data, "Strengths", 1)
-
-
-def _growth(data: CoachingData) -> list[str]:
-    return _tag_section(data, "Growth areas", -1)
-
-
-def _tag_section(data: CoachingData, title: str, sign: int) -> list[str]:
-    def marks(t: TagCount) -> int:
-        return t.plus if sign > 0 else t.minus
-
-    tags = sorted((t for t in data.summary.tags if marks(t) > 0), key=lambda t: -marks(t))
-    if not tags:
-        return []
-    verb = "done well" if sign > 0 else "done badly"
-    items = []
-    for tag in tags[:TOP_TAGS]:
-        head = f"- **{escape.one_line(tag.slug)}** ({escape.one_line(tag.group)}): "
-        head += escape.text(f"{verb} {plural(marks(tag), 'time')}")
-        examples = _examples(data.entries, tag.slug, sign)
-        lines = [head]
-        for entry in examples:
-            line = f"{when_text(entry.occurred_at, data.zone)}: {entry.what}"
-            lines.append("  - " + escape.text(line, indent="    "))
-        items.append("\n".join(lines))
-    return [f"## {title}", "\n".join(items)]
-
-
-def _examples(entries: list[EntryRow], slug: str, sign: int) -> list[EntryRow]:
-    """Up to ``EXAMPLES`` entries with the mark, reflected ones first, then the latest."""
-    marked = [e for e in entries if any(t.slug == slug and t.polarity == sign for t in e.tags)]
-    marked.sort(key=lambda e: (e.reflected, e.occurred_at, e.id), reverse=True)
-    return sorted(marked[:EXAMPLES], key=lambda e: (e.occurred_at, e.id))
 
 
 def _flagged(data: CoachingData) -> list[str]:
@@ -254,6 +163,8 @@ def _questions(data: CoachingData) -> list[str]:
 
 
 def _appendix(data: CoachingData) -> list[str]:
+    if not data.appendix:
+        return []
     blocks = ["## Appendix: all entries"]
     for entry in data.entries:
         blocks.append(f"### {escape.one_line(entry.what)}")
@@ -267,14 +178,10 @@ def _glossary(data: CoachingData) -> list[str]:
     used: set[str] = set()
     for entry in data.entries:
         used.update(t.slug for t in entry.tags)
-    if data.entries:
-        for sign in (1, -1):
-
-            def marks(tag: TagCount, sign: int = sign) -> int:
-                return tag.plus if sign > 0 else tag.minus
-
-            ranked = sorted((t for t in data.summary.tags if marks(t) > 0), key=lambda t: -marks(t))
-            used.update(t.slug for t in ranked[:TOP_TAGS])
+    if data.entries and data.practice is not None:
+        own = data.practice.own
+        used.update(p.slug for p in [*own.strengths, *own.growth])
+        used.update(r.slug for r in data.recurring)
     if data.focus is not None and data.focus.focus_tag:
         used.add(data.focus.focus_tag)
     if not used:
@@ -326,6 +233,6 @@ def _fields(fields: Iterable[tuple[str, str | None]]) -> list[str]:
     return ["\n".join(lines)] if lines else []
 
 
-def _item(lines: list[str]) -> str:
+def item(lines: list[str]) -> str:
     """A list item whose lines are hard breaks, continuation lines indented under the text."""
     return "- " + "\\\n  ".join(escape.text(line, indent="  ") for line in lines)

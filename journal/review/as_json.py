@@ -9,6 +9,7 @@ from journal.review.checkin import QUESTIONS
 
 if TYPE_CHECKING:
     from journal.review.model import WeekReview
+    from journal.review.practice import Case, Pattern, Practice, Recovery
 
 
 def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:
@@ -112,4 +113,49 @@ def review_to_json(review: WeekReview, zone: tzinfo) -> dict[str, Any]:
         "coach_questions": review.coach_questions,
         "reviewed_at": when(review.reviewed_at),
         "streak": review.streak,
+        **(practice_to_json(review.practice) if review.practice else {}),
+        **({"trends": _trends(review)} if review.trends else {}),
     }
+
+
+def practice_to_json(practice: Practice) -> dict[str, Any]:
+    """``own_practice`` and ``observed``: the week's entries split by perspective."""
+
+    def pattern(p: Pattern) -> dict[str, Any]:
+        return {
+            "slug": p.slug,
+            "group": p.group,
+            "count": p.count,
+            "once": p.once,
+            "entry_ids": [e.id for e in p.examples],
+        }
+
+    def case(c: Case) -> dict[str, Any]:
+        return {"entry_id": c.entry.id, "tags": list(c.slugs), "differently": c.differently}
+
+    def recovery(r: Recovery) -> dict[str, Any]:
+        return {"entry_id": r.entry.id, "problems": r.problems, "remedies": r.remedies}
+
+    own, seen = practice.own, practice.observed
+    return {
+        "own_practice": {
+            "entries": own.entries,
+            "strengths": [pattern(p) for p in own.strengths],
+            "growth_areas": [pattern(p) for p in own.growth],
+            "wins": [e.id for e in own.wins],
+            "recoveries": [recovery(r) for r in own.recoveries],
+        },
+        "observed": {
+            "entries": seen.entries,
+            "models_to_copy": [case(c) for c in seen.models],
+            "to_avoid": [case(c) for c in seen.avoid],
+            "recoveries": [recovery(r) for r in seen.recoveries],
+        },
+    }
+
+
+def _trends(review: WeekReview) -> dict[str, Any]:
+    from journal.review.trends import trends_to_json
+
+    assert review.trends is not None
+    return trends_to_json(review.trends)

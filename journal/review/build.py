@@ -21,7 +21,10 @@ Terms, as shown to the user:
 - *prev4 average*: the + (or -) marks of the four weeks before, divided by four.
 - *trend*: ↑ when this week's net (+ minus -) is above the previous four weeks' average net,
   ↓ below, → equal.
-- *recurring*: a tag marked "-" three or more times in the last four weeks, this one included.
+- *recurring*: a tag marked "-" three or more times in the last four weeks, this one included,
+  on the user's own practice (``provider`` entries; ``journal.review.practice``).
+- *own practice* and *observation*: ``journal.review.practice`` splits the week's entries by
+  perspective; *trends* (``journal.review.trends``) follow the own practice week by week.
 - *wins*: entries that went well and have a lesson or left the person better off.
 - *inbox*: entries not yet reflected on (no do-differently note and no lesson).
 """
@@ -66,6 +69,8 @@ from journal.review.model import (
     WeekReview,
     trend,
 )
+from journal.review.practice import OWN, analyse, is_own
+from journal.review.trends import compute as compute_trends
 from journal.rows import EntryRow
 from journal.weeks import parse_week, shift_week, week_bounds, week_dates, week_label, week_of
 
@@ -161,10 +166,16 @@ def earlier_tag_counts(
 
 
 def period_minus_marks(
-    store: JournalStore, edges: Sequence[datetime], *, exclude_private: bool = False
+    store: JournalStore,
+    edges: Sequence[datetime],
+    *,
+    exclude_private: bool = False,
+    perspectives: Sequence[str] | None = None,
 ) -> list[tuple[int, str, int]]:
     """(period, slug, entry id) of every "-" mark between ``edges[0]`` and ``edges[-1]``."""
-    return store.review.minus_marks(edges, exclude_private=exclude_private)
+    return store.review.minus_marks(
+        edges, exclude_private=exclude_private, perspectives=perspectives
+    )
 
 
 def previous_edges(
@@ -286,8 +297,18 @@ def build_review(
         week_bounds(shift_week(label, -k), zone, settings.week_start)[0]
         for k in range(RECURRING_WEEKS - 1, 0, -1)
     ]
-    earlier_minus = period_minus_marks(store, [*edges, start], exclude_private=not include_private)
-    recurring = recurring_problems(entries, earlier_minus, catalogue)
+    earlier_minus = period_minus_marks(
+        store, [*edges, start], exclude_private=not include_private, perspectives=OWN
+    )
+    recurring = recurring_problems([e for e in entries if is_own(e)], earlier_minus, catalogue)
+    trends = compute_trends(
+        store,
+        [label],
+        zone,
+        settings.week_start,
+        catalogue=catalogue,
+        exclude_private=not include_private,
+    )
 
     reviews = store.review
     last_week = shift_week(label, -1)
@@ -326,6 +347,8 @@ def build_review(
         streak=reviews.streak(label),
         entries=entries,
         includes_private=include_private,
+        practice=analyse(entries, catalogue),
+        trends=trends,
     )
 
 

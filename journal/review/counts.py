@@ -20,6 +20,8 @@ PREVIOUS_PERIODS = 4
 """How many earlier periods the dimension table compares against."""
 PERSPECTIVES = Perspective.values()
 SPARK = "▁▂▃▄▅▆▇█"
+MISSING = "—"
+"""A week without data in a sparkline: never drawn as a zero."""
 
 
 def count_entries(entries: Iterable[EntryRow]) -> Counts:
@@ -86,17 +88,27 @@ def group_counts(
     return {g: (p, m) for g, (p, m) in totals.items()}
 
 
-def sparkline(values: Sequence[int]) -> str:
-    """One block per value scaled to the largest; zero is a dot."""
-    top = max(values, default=0)
-    if top <= 0:
-        return "·" * len(values)
+def sparkline(
+    values: Sequence[float | None],
+    *,
+    top: float | None = None,
+    zero: str = "·",
+    missing: str = MISSING,
+) -> str:
+    """One block per value scaled to ``top`` (default: the largest); zero is ``zero`` (a dot),
+    a value of None (no data that week) is ``missing`` (``—``), never a zero."""
+    known = [v for v in values if v is not None]
+    scale = top if top is not None else max(known, default=0)
+    if scale <= 0:
+        return "".join(missing if v is None else zero for v in values)
     out = []
     for value in values:
-        if value <= 0:
-            out.append("·")
+        if value is None:
+            out.append(missing)
+        elif value <= 0:
+            out.append(zero)
         else:
-            out.append(SPARK[max(0, round(value / top * (len(SPARK) - 1)))])
+            out.append(SPARK[max(0, min(len(SPARK) - 1, round(value / scale * (len(SPARK) - 1))))])
     return "".join(out)
 
 

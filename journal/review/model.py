@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from journal.rows import EntryRow
+
+if TYPE_CHECKING:
+    from journal.review.practice import Practice
+    from journal.review.trends import Trends
 
 TREND_UP, TREND_DOWN, TREND_FLAT = "↑", "↓", "→"
 
@@ -62,7 +67,8 @@ class Counts:
 
 @dataclass(frozen=True)
 class Recurring:
-    """A tag marked "-" at least ``RECURRING_MIN`` times in the last ``RECURRING_WEEKS`` weeks."""
+    """A tag marked "-" at least ``RECURRING_MIN`` times in the last ``RECURRING_WEEKS`` weeks
+    on the user's own practice (provider entries)."""
 
     slug: str
     group: str
@@ -157,3 +163,7 @@ class WeekReview:
     entries: list[EntryRow] = field(default_factory=list)
     """Every entry of the week, oldest first."""
     includes_private: bool = True
+    practice: Practice | None = None
+    """The week's own practice (provider entries) and observation, apart."""
+    trends: Trends | None = None
+    """The own practice's weekly trends: this week and up to twelve before."""

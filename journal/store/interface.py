@@ -118,10 +118,35 @@ class ReviewState(Protocol):
         ...
 
     def minus_marks(
-        self, edges: Sequence[datetime], *, exclude_private: bool = False
+        self,
+        edges: Sequence[datetime],
+        *,
+        exclude_private: bool = False,
+        perspectives: Sequence[str] | None = None,
     ) -> list[tuple[int, str, int]]:
         """(period, slug, entry id) of every "-" mark between ``edges[0]`` and ``edges[-1]``,
-        oldest first; the period is the index of the span between consecutive edges."""
+        oldest first; the period is the index of the span between consecutive edges.
+        ``perspectives`` keeps only entries of those perspectives."""
+        ...
+
+    def period_marks(
+        self,
+        edges: Sequence[datetime],
+        *,
+        exclude_private: bool = False,
+        perspectives: Sequence[str] | None = None,
+    ) -> list[tuple[int, str, int, int]]:
+        """(period, slug, sign, marks) per period between consecutive ``edges``, grouped."""
+        ...
+
+    def period_entries(
+        self,
+        edges: Sequence[datetime],
+        *,
+        exclude_private: bool = False,
+        perspectives: Sequence[str] | None = None,
+    ) -> dict[int, int]:
+        """period -> live entries in it, grouped; periods without entries are absent."""
         ...
 
 

@@ -39,30 +39,40 @@ def fixed_now() -> datetime:
 
 
 def seed_full(path: Path) -> dict[str, int]:
-    """The sample week plus three earlier weeks: a recurring -attention, last week's action
-    item and focus, earlier check-ins, and two reviewed weeks before this one."""
+    """The sample week plus three earlier weeks: a recurring -attention of the user's own
+    practice, last week's action item and focus, earlier check-ins, and two reviewed weeks
+    before this one."""
     ids = seed_sample(path)
     with open_store(path) as store:
         barista = add(
             store,
-            "Barista chatted with a colleague while the queue grew",
+            "I chatted with a colleague while the queue grew",
             tags=("-attention", "-queue"),
             occurred_at=SEED_START - timedelta(days=5),
             setting="coffee shop",
-            perspective="customer",
+            perspective="provider",
             overall="badly",
             lesson="A queue notices being ignored",
             action=ACTION,
         )
         add(
             store,
-            "Nurse looked up from the screen and greeted me by role",
+            "I finished typing before I greeted the patient",
             tags=("-attention", "+acknowledged"),
             occurred_at=SEED_START - timedelta(days=12),
             setting="clinic",
-            perspective="customer",
+            perspective="provider",
             overall="mixed",
             differently="Look up first, then finish typing",
+        )
+        add(
+            store,
+            "I read a message while a guest waited at the desk",
+            tags=("-attention",),
+            occurred_at=SEED_START - timedelta(days=10),
+            setting="hotel",
+            perspective="provider",
+            overall="badly",
         )
         item = store.get(barista).action_items[0].id
     with open_store(path, clock=fixed_now) as store:  # the review's writes at a fixed time

@@ -86,6 +86,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("m", "mark the week reviewed (again: unmark it)"),
             ("i / a / c / f", "go to the inbox / action items / check-in / focus"),
             ("e", "show or hide the tags under each dimension"),
+            ("w", "go to the trends of my own practice, week by week"),
             ("x", "export the reviewed week to a file (wherever the focus is)"),
             ("s", "record a coaching session: when, notes, agreements (one per line)"),
             ("enter", "in the inbox: reflect on the entry here, without leaving the review"),

@@ -66,6 +66,7 @@ class ReviewScreen(Screen[None]):
         Binding("a", "go('actions')", "Actions", id="review.actions"),
         Binding("c", "go('checkin')", "Check-in", id="review.checkin"),
         Binding("f", "go('focus')", "Focus", id="review.focus"),
+        Binding("w", "go('trends')", "Trends", id="review.trends"),
         Binding("e", "expand", "Tags per dimension", show=False, id="review.expand"),
         Binding("x", "export", "Export", show=False, id="review.export"),
         Binding("s", "record_session", "Coaching session", show=False, id="review.session"),

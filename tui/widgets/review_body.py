@@ -1,4 +1,5 @@
-"""The review's panels: a week at a glance, the inbox, the action items, check-in and plans.
+"""The review's panels: a week at a glance, own practice and observation apart, the trends,
+the inbox, the action items, check-in and plans.
 
 The body shows what the screen hands it (``show``) and says where the focus goes within it; it
 reads and writes nothing. The check-in, focus and coach forms (half the review's widgets) are
@@ -24,13 +25,18 @@ from tui.widgets.review_dimensions import DimensionTable
 from tui.widgets.review_focus import CoachForm, FocusForm
 from tui.widgets.review_inbox import Inbox
 from tui.widgets.review_lists import RecurringList, WinsList
+from tui.widgets.review_practice import ObservedView, OwnPracticeView
 from tui.widgets.review_summary import CountsView, MosaicView
+from tui.widgets.review_trends import TrendsPanel
 
 PANELS = {
     "glance-panel": "Week at a glance",
     "dimensions-panel": "Dimensions",
-    "recurring-panel": "Recurring problems",
+    "recurring-panel": "Recurring problems of my own practice",
     "wins-panel": "Wins",
+    "own-panel": "My own practice",
+    "observed-panel": "What I observed",
+    "trends-panel": "Trends",
     "inbox-panel": "Inbox",
     "actions-panel": "Action items and last week's focus",
     "checkin-panel": "Self check-in",
@@ -39,6 +45,9 @@ PANELS = {
 }
 SUBTITLES = {
     "dimensions-panel": "e shows the tags",
+    "own-panel": "entries where I was serving",
+    "observed-panel": "witnessed or as the customer",
+    "trends-panel": "w · my own practice, week by week",
     "inbox-panel": "enter reflects",
     "actions-panel": "d done · x dropped · o carried over · u undo",
     "checkin-panel": "↑↓ question · ←→ or 1 2 3 answer · saved as you go",
@@ -76,6 +85,13 @@ class ReviewBody(VerticalScroll):
                     yield DimensionTable(id="review-dimensions")
                 with panel("recurring-panel"):
                     yield RecurringList("", id="review-recurring")
+        with Horizontal(id="review-practice"):
+            with panel("own-panel"):
+                yield OwnPracticeView("", id="review-own")
+            with panel("observed-panel"):
+                yield ObservedView("", id="review-observed")
+        with panel("trends-panel"):
+            yield TrendsPanel(id="review-trends")
         with panel("inbox-panel"):
             yield Inbox(id="inbox")
         with panel("actions-panel"):
@@ -101,6 +117,10 @@ class ReviewBody(VerticalScroll):
     @property
     def actions(self) -> ActionList:
         return self.query_one(ActionList)
+
+    @property
+    def trends(self) -> TrendsPanel:
+        return self.query_one(TrendsPanel)
 
     @property
     def checkin(self) -> CheckinForm:
@@ -133,7 +153,14 @@ class ReviewBody(VerticalScroll):
         message.update(
             f"No entries in {review.week}. Press [ for the previous week, or ctrl+n to capture one."
         )
-        for name in ("glance-panel", "dimensions-panel", "wins-panel", "inbox-panel"):
+        for name in (
+            "glance-panel",
+            "dimensions-panel",
+            "wins-panel",
+            "inbox-panel",
+            "own-panel",
+            "observed-panel",
+        ):
             self.query_one(f"#{name}").display = not empty
         self.query_one("#recurring-panel").display = not empty or bool(review.recurring)
         self.query_one(CountsView).show_counts(review.counts)
@@ -141,6 +168,10 @@ class ReviewBody(VerticalScroll):
         self.query_one(DimensionTable).show_table(review.groups, review.tags)
         self.query_one(RecurringList).show_recurring(review.recurring)
         self.query_one(WinsList).show_wins(review.wins, zone)
+        if review.practice is not None:
+            self.query_one(OwnPracticeView).show_practice(review.practice.own, zone)
+            self.query_one(ObservedView).show_observed(review.practice.observed, zone)
+        self.trends.show_trends(review.trends)
         self.inbox.show_entries(review.unreflected, zone, not empty)
         count = len(review.unreflected)
         self.query_one("#inbox-panel").border_title = (
@@ -220,13 +251,15 @@ class ReviewBody(VerticalScroll):
         self.go("checkin")
 
     def go(self, where: str) -> None:
-        """Focus the inbox, the action items, the first unanswered check-in question or the
-        focus form, scrolled into view."""
+        """Focus the inbox, the action items, the trends, the first unanswered check-in
+        question or the focus form, scrolled into view."""
         target: Widget
         if where in ("checkin", "focus") and not self.forms_ready:
             return  # in the frame before the forms exist
         if where == "inbox":
             target = self.inbox.listing
+        elif where == "trends":
+            target = self.trends
         elif where == "actions":
             target = self.actions
         elif where == "checkin":

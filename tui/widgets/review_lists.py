@@ -1,4 +1,4 @@
-"""Read-only lists of the review: recurring problems and wins."""
+"""Read-only lists of the review: recurring problems (of the user's own practice) and wins."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ class RecurringList(Static):
         if not recurring:
             self.update(
                 Content.styled(
-                    f"None: no tag marked - {RECURRING_MIN}+ times in {RECURRING_WEEKS} weeks.",
+                    f"None: no tag of your own practice marked - {RECURRING_MIN}+ times "
+                    f"in {RECURRING_WEEKS} weeks.",
                     "$text-muted",
                 )
             )
