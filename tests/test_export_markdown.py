@@ -235,6 +235,8 @@ def test_summary_counts_pattern_flagged_and_a_45_minute_agenda(journal: Store) -
     assert sum(minutes) == 45
     labels = re.findall(r"^- \d+ min: (.+)$", summary, flags=re.MULTILINE)
     assert labels == [
+        # The week has a focus and decided action items: a Since last session to go through.
+        "Follow up the agreements and the focus since last session",
         "The flagged case",
         "Questions for the coach",
         "Open discussion",

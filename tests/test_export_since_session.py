@@ -161,7 +161,11 @@ def test_a_month_shows_focus_evidence_every_item_agreements_and_the_check_in(
     document = month_document(build(db, Clock()))
     assert section(document) == MONTH_SECTION
     headings = re.findall(r"^## (.+)$", document, flags=re.MULTILINE)
-    assert headings[:2] == ["Since last session", "Snapshot"]
+    assert headings[:3] == ["Summary", "Since last session", "My own service"]
+    # The Summary's agenda opens with going through it.
+    assert "min: Follow up the agreements and the focus since last session" in section(
+        document, "Summary"
+    )
 
 
 def test_private_entries_and_their_items_never_appear(db: Database) -> None:
