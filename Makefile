@@ -33,8 +33,17 @@ $(CHROMIUM):
 	$(AS_ROOT) apt-get update -qq
 	$(AS_ROOT) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: lint $(CHROMIUM)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# ruff first (it takes a moment); then mypy runs beside pytest, whose app tests leave the cores
+# idle part of the time, and its report follows the tests'. Any of the three failing fails the run.
+test: $(STAMP) $(CHROMIUM)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@types=$$(mktemp); \
+	$(BIN)/mypy --strict journal tui >"$$types" 2>&1 & mypy=$$!; \
+	$(BIN)/python -m pytest $(PYTEST_ARGS); tests=$$?; \
+	wait $$mypy; typed=$$?; \
+	echo "$(BIN)/mypy --strict journal tui"; cat "$$types"; rm -f "$$types"; \
+	test $$tests -eq 0 && test $$typed -eq 0
 
 # Timings against jrnl on generated journals (jrnl and the journals are cached in benchmarks/.work);
 # writes docs/benchmarks.md. `make bench SIZES=1000000` for the store-level queries at a million.
@@ -59,4 +68,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build *.egg-info

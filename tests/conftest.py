@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +12,29 @@ from journal_templates import new_journal
 
 from journal.db import Database, open_database
 from journal.store import Store
+
+WORKERS_PER_CORE = 2
+"""xdist workers a core for ``-n auto``. An app test spends most of its time waiting: Textual's
+Pilot waits after every key press until the app is idle, a wait in which the process sleeps. With
+one worker a core the cores stood idle for much of a run; with two, one worker's wait is
+another's work. Each worker costs its own start-up (imports and collection), so not more."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (in addopts): ``WORKERS_PER_CORE`` workers for each core this process may use."""
+    return WORKERS_PER_CORE * len(os.sched_getaffinity(0))
+
+
+GC_THRESHOLDS = (10_000, 20, 20)
+"""The collector's thresholds in each test process (Python's default is 700, 10, 10). Textual's
+bounded render caches keep hundreds of thousands of objects alive in a long test process, and
+with the default thresholds every full collection walked them all: about a third of the CPU
+time of the app tests went to the collector. Collecting less often frees the same cycles; a full
+collection still runs once the long-lived objects grow by a quarter, so memory stays bounded."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 @pytest.fixture(autouse=True)

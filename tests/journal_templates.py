@@ -38,3 +38,11 @@ def copy_journal(source: Path, target: Path) -> Path:
 def new_journal(target: Path) -> Path:
     """A new, migrated journal at ``target`` (a fresh copy of ``migrated_journal()``)."""
     return copy_journal(migrated_journal(), target)
+
+
+RAW_KEY = "x'" + "5e" * 32 + "'"
+"""A SQLCipher raw key (``x'<64 hex digits>'``) given as the passphrase: SQLCipher uses it as
+the key itself instead of deriving one with its deliberately slow PBKDF2 (256,000 rounds), so
+a test can encrypt, open and convert journals many times over. The file is encrypted as any
+other; tests of the passphrase itself (quoting, a wrong one, typing it in the app) keep a real
+passphrase."""

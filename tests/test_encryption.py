@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from journal_templates import RAW_KEY
 
 from journal.cli import main
 from journal.db import open_database
@@ -20,7 +21,10 @@ from tests.test_architecture import loaded_modules
 MARKER = "Zanzibar-quokka-7731"
 """Text that occurs nowhere but in the entries, to look for in the files' bytes."""
 
-PASS = "correct horse 'battery' staple"
+PHRASE = "correct horse 'battery' staple"
+"""A real passphrase, with quotes: SQLCipher derives the key from it (the slow PBKDF2)."""
+PASS = RAW_KEY
+"""Every other test: a raw key skips the derivation; the file is encrypted all the same."""
 FIXTURES = Path(__file__).parent / "fixtures" / "schemas"
 
 
@@ -95,13 +99,13 @@ def test_round_trip_plain_encrypted_plain_keeps_every_field(
     journal: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before, rows = export_json(journal, capsys), raw_digest(journal)
-    monkeypatch.setenv("SERVICE_JOURNAL_PASSPHRASE", PASS)
+    monkeypatch.setenv("SERVICE_JOURNAL_PASSPHRASE", PHRASE)
     code, out, err = run(capsys, "--db", str(journal), "encrypt")
     assert (code, err) == (0, ""), err
     assert "3 entries" in out
     assert not is_plain(journal)
     assert export_json(journal, capsys) == before
-    assert raw_digest(journal, PASS) == rows
+    assert raw_digest(journal, PHRASE) == rows
     code, out, err = run(capsys, "--db", str(journal), "decrypt", "--yes")
     assert (code, err) == (0, ""), err
     assert is_plain(journal)

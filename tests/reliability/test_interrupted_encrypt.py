@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from journal_templates import RAW_KEY
 
 from journal.cli import main
 from journal.db.cipher import TEMP_SUFFIX, _connect_keyed, content_digest, convert
@@ -24,7 +25,8 @@ from ._helpers import ROOT, cli_env
 
 WORKER = Path(__file__).with_name("_convert_worker.py")
 ROUNDS = 12
-PASS = "kill nine"
+PASS = RAW_KEY
+"""A raw key: what is tested is the swap, not SQLCipher's (slow) key derivation."""
 
 
 def worker(db: Path, old: str, new: str, kill_at: int) -> subprocess.CompletedProcess[str]:

@@ -43,7 +43,7 @@ def count_text(app: ServiceJournalApp) -> str:
 async def open_browse(pilot, app: ServiceJournalApp) -> BrowseScreen:  # type: ignore[no-untyped-def]
     await settle(pilot, lambda: app.backend.is_open)
     await pilot.press("ctrl+b")
-    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen._loading)
+    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen.reading)
     assert isinstance(app.screen, BrowseScreen)
     return app.screen
 
@@ -109,7 +109,7 @@ async def test_each_filter_selects_the_right_entries(tmp_path: Path) -> None:
         browse = await open_browse(pilot, app)
 
         async def expect(count: str, firsts: list[str]) -> None:
-            await settle(pilot, lambda: count_text(app) == count and not browse._loading)
+            await settle(pilot, lambda: count_text(app) == count and not browse.reading)
             assert [w.split()[0] for w in shown(app)] == firsts
 
         await set_input(pilot, app, "tag", "-attention")
@@ -412,8 +412,8 @@ async def test_the_columns_follow_the_terminal_width_keeping_rows_and_cursor(
         browse = await open_browse(pilot, app)
         table = browse.query_one(EntryList)
         await pilot.press("down", "down", "down")
-        under_cursor, paging = table.cursor_key, browse._cursor
-        assert under_cursor is not None and under_cursor != newest
+        under_cursor, paging = table.cursor_key, browse.more_to_read
+        assert under_cursor is not None and under_cursor != newest and paging
         assert table.row_count == PAGE and "Setting" in header(app)
         narrow_what = table.cells_at(0)[-1]
         assert narrow_what.endswith("…") and LONG.startswith(narrow_what[:-1])
@@ -433,7 +433,11 @@ async def test_the_columns_follow_the_terminal_width_keeping_rows_and_cursor(
         assert table.virtual_size.width <= table.size.width == 90
         assert table.scroll_x == 0
         # The same rows, the cursor on the same entry, the next page still to come: no query.
-        assert (table.row_count, table.cursor_key, browse._cursor) == (PAGE, under_cursor, paging)
+        assert (table.row_count, table.cursor_key, browse.more_to_read) == (
+            PAGE,
+            under_cursor,
+            paging,
+        )
         assert calls == []
 
         await pilot.press("end")

@@ -278,7 +278,10 @@ async def test_a_failed_save_replaces_the_saved_status(tmp_path: Path) -> None:
         await pilot.press("ctrl+s")  # refused by the checks in the background
         await settle(pilot, lambda: app.query_one("#when-error", Label).display)
         assert "Not saved" in status_text(app)
-        app.capture._draft_kept()  # an autosave finishing now does not hide the failure
+        app.capture.autosave()  # an autosave finishing now does not hide the failure
+        await settle(pilot)
+        with open_store(tmp_path / "j.db") as store:
+            assert (store.load_draft() or {}).get("what") == "Second"
         assert "Not saved" in status_text(app)
 
 
@@ -441,7 +444,10 @@ async def test_keys_typed_at_start_up_go_to_the_form_around_the_kept_draft(
         assert app.query_one("#what", Input).value == "Nurse helped"
         assert app.query_one("#differently", Input).value == "Old idea"
         assert app.query_one(TagPicker).tags == ["+fix"]
-        app.capture._draft_kept()  # an autosave meanwhile does not hide the way back
+        app.capture.autosave()  # an autosave meanwhile does not hide the way back
+        await settle(pilot)
+        with open_store(path) as store:
+            assert (store.load_draft() or {}).get("what") == "Nurse helped"
         assert "ctrl+z discards it" in status_text(app)
 
 

@@ -83,7 +83,7 @@ async def open_export(pilot, app: ServiceJournalApp, week: str = WEEK) -> Export
     """Browse, filter the list to ``week`` (if given), press x and wait for the preview."""
     await settle(pilot, lambda: app.backend.is_open)
     await pilot.press("ctrl+b")
-    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen._loading)
+    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen.reading)
     browse = app.screen
     assert isinstance(browse, BrowseScreen)
     if week:
@@ -91,7 +91,7 @@ async def open_export(pilot, app: ServiceJournalApp, week: str = WEEK) -> Export
         field.value = week
         field.focus()
         await pilot.press("enter")
-        await settle(pilot, lambda: browse._filter.start is not None and not browse._loading)
+        await settle(pilot, lambda: browse.listed_filter.start is not None and not browse.reading)
     await pilot.press("x")
     await settle(pilot, lambda: previewed(app))
     return dialog(app)
@@ -135,7 +135,7 @@ async def test_without_a_week_filter_this_week_is_chosen_and_flagged_follows_the
         await pilot.press("ctrl+b")
         await settle(pilot, lambda: isinstance(app.screen, BrowseScreen))
         app.screen.query_one("#f-flagged").value = True
-        await settle(pilot, lambda: bool(app.screen._filter.flagged))
+        await settle(pilot, lambda: bool(app.screen.listed_filter.flagged))
         await pilot.press("x")
         await settle(pilot, lambda: previewed(app))
         screen = dialog(app)

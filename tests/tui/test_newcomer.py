@@ -115,10 +115,10 @@ async def test_f_and_i_filter_browse_to_flagged_and_unreflected(tmp_path: Path) 
 
         assert listed() == {row.what for row in rows}
         await pilot.press("f")
-        await settle(pilot, lambda: not browse._loading and listed() == flagged)
+        await settle(pilot, lambda: not browse.reading and listed() == flagged)
         assert box(browse.query_one("#f-flagged", Tick)) == "▐X▌"
         await pilot.press("f", "i")
-        await settle(pilot, lambda: not browse._loading and listed() == unreflected)
+        await settle(pilot, lambda: not browse.reading and listed() == unreflected)
         assert app.focused is table
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from journal_templates import RAW_KEY
 from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_helpers import app_for, open_store, seed_sample, settle
@@ -16,6 +17,7 @@ from tui.dialogs.passphrase import PassphraseDialog
 from tui.screens.error import ErrorScreen
 
 PASS = "open sesame"
+"""Typed into the dialog: a real passphrase, from which SQLCipher derives the key."""
 
 
 async def until(pilot: Pilot, condition: Callable[[], bool], tries: int = 1000) -> None:
@@ -41,18 +43,25 @@ async def type_passphrase(pilot: Pilot, text: str) -> None:
     await pilot.press("enter")
 
 
-@pytest.fixture
-def encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("SERVICE_JOURNAL_PASSPHRASE", raising=False)
-    path = tmp_path / "j.db"
+def encrypt_sample(folder: Path, key: str) -> Path:
+    path = folder / "j.db"
     seed_sample(path)
-    convert(path, "", PASS)
+    convert(path, "", key)
     return path
 
 
+@pytest.fixture
+def encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The sample journal under a raw key: SQLCipher skips its slow key derivation for it."""
+    monkeypatch.delenv("SERVICE_JOURNAL_PASSPHRASE", raising=False)
+    return encrypt_sample(tmp_path, RAW_KEY)
+
+
 async def test_a_wrong_passphrase_asks_again_and_the_right_one_opens_the_form(
-    encrypted: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("SERVICE_JOURNAL_PASSPHRASE", raising=False)
+    encrypted = encrypt_sample(tmp_path, PASS)
     before = encrypted.read_bytes()
     app = app_for(encrypted)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -90,7 +99,7 @@ async def test_giving_up_on_the_passphrase_shows_why_the_journal_is_closed(
 async def test_a_passphrase_from_the_environment_opens_without_asking(
     encrypted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SERVICE_JOURNAL_PASSPHRASE", PASS)
+    monkeypatch.setenv("SERVICE_JOURNAL_PASSPHRASE", RAW_KEY)
     app = app_for(encrypted)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot, lambda: app.backend.is_open)

@@ -23,7 +23,7 @@ async def type_a_lesson_in_the_oldest_entry(pilot: Pilot, app: ServiceJournalApp
     """As a user would: ctrl+b, End, e (reflect), tab x4 to Lesson, type a lesson."""
     await settle(pilot, lambda: app.backend.is_open)
     await pilot.press("ctrl+b")
-    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen._loading)
+    await settle(pilot, lambda: isinstance(app.screen, BrowseScreen) and not app.screen.reading)
     await pilot.press("end", "e")
     await settle(pilot, lambda: isinstance(app.screen, EntryScreen))
     entry = app.screen
@@ -93,7 +93,7 @@ async def test_a_refused_save_does_not_quit_and_shows_why(tmp_path: Path) -> Non
 async def open_a_reflection_with_a_lesson(pilot: Pilot, app: ServiceJournalApp) -> ReviewScreen:
     await settle(pilot, lambda: app.backend.is_open)
     await app.run_action("review('2024-W10')")
-    await settle(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen._loading)
+    await settle(pilot, lambda: isinstance(app.screen, ReviewScreen) and not app.screen.reading)
     screen = app.screen
     assert isinstance(screen, ReviewScreen)
     await settle(pilot, lambda: screen.inbox.listing.option_count > 0)

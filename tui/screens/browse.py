@@ -86,6 +86,21 @@ class BrowseScreen(Screen[None]):
     def filters(self) -> FilterBar:
         return self.query_one(FilterBar)
 
+    @property
+    def reading(self) -> bool:
+        """True while a page of the list is being read (as ``ReviewScreen.reading``)."""
+        return self._loading
+
+    @property
+    def listed_filter(self) -> EntryFilter:
+        """The filter the listed rows follow; ``x`` (export) starts from it."""
+        return self._filter
+
+    @property
+    def more_to_read(self) -> bool:
+        """True while further rows wait to be read as the list scrolls down."""
+        return self._cursor is not None
+
     def on_mount(self) -> None:
         table = self.table
         self._fit_columns(self.app.size.width)
