@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from journal import __version__
+from journal.cli_loop import add_coaching, add_export_ranges, add_review_actions
 from journal.entry import FIELDS, EntryField, Kind, Overall, Perspective, Stage
 
 EPILOG = """\
@@ -83,11 +84,12 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _range_options(parser: argparse.ArgumentParser) -> None:
+def _range_options(parser: argparse.ArgumentParser) -> argparse._MutuallyExclusiveGroup:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--week", metavar="W", help="an ISO week, e.g. 2026-W47")
     group.add_argument("--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD)")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="last day (YYYY-MM-DD)")
+    return group
 
 
 def _port(text: str) -> int:
@@ -179,7 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--group", metavar="G", required=True, help="e.g. Empathy, or your own")
     t.add_argument("--description", metavar="D", default="", help="what it means")
 
-    p = command("review", "The weekly review as text or JSON.", "review:run")
+    p = command(
+        "review",
+        "The weekly review as text or JSON; its actions record the review's decisions.",
+        "review:run",
+    )
     p.add_argument("--week", metavar="W", help="an ISO week, e.g. 2026-W47 (default: this week)")
     p.add_argument("--json", action="store_true")
     p.add_argument(
@@ -187,6 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count private entries too (left out by default, as the output may be shared)",
     )
+    add_review_actions(p, _Parser)
+    add_coaching(command, _Parser)
 
     p = command(
         "trends",
@@ -202,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON output (see docs/cli.md)")
 
     p = command("export", "Export entries as a coaching document, JSON or CSV.", "transfer:export")
-    _range_options(p)
+    add_export_ranges(_range_options(p))
     p.add_argument("--format", choices=("markdown", "json", "csv"), default="markdown")
     p.add_argument("--only-flagged", action="store_true", help="only entries flagged for coaching")
     p.add_argument(

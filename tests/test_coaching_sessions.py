@@ -3,10 +3,13 @@ agreements, doctor, and the ``coaching`` commands."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from journal.cli import main
 from journal.db import Database
 from journal.errors import InputError
 from journal.store import Store
@@ -136,3 +139,203 @@ def test_an_unreadable_held_at_is_skipped_and_named_by_doctor(clocked: Store, db
     week_start = datetime(2026, 11, 15, 23, 0, tzinfo=UTC)
     listed = clocked.review.review_items("2026-W47", week_start, week_start + timedelta(days=7))
     assert [(r.item.text, r.origin) for r in listed] == [("Lost?", NOW)]
+
+
+# ----------------------------------------------------------------- the commands
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
+    monkeypatch.setattr(Store, "now", lambda self: NOW)
+    return NOW
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse's usage errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_sentence(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def test_coaching_add_prints_the_id_and_list_shows_the_agreements(
+    capsys: pytest.CaptureFixture[str], clock: datetime
+) -> None:
+    code, out, err = run(
+        capsys, "coaching", "add", "--at", "tue 16:00", "--notes", "Greeting",
+        "--agree", "Greet within 5 seconds", "--agree", "Smile",
+    )  # fmt: skip
+    assert (code, out, err) == (0, "1\n", "")
+    assert run(capsys, "review", "decide", "2", "done", "--week", "2026-W48")[0] == 0
+    code, out, _ = run(capsys, "coaching", "list")
+    assert code == 0
+    assert out.splitlines() == [
+        "#1  Tue 24 Nov 2026 16:00",
+        "    Greeting",
+        "  [ ] Greet within 5 seconds  (action item #1, open)",
+        "  [x] Smile  (action item #2, done)",
+    ]
+    code, out, _ = run(capsys, "coaching", "list", "--json")
+    [session] = json.loads(out)["sessions"]
+    assert session["held_at"] == "2026-11-24T16:00:00+01:00"  # local time, past-preferring
+    assert session["notes"] == "Greeting"
+    assert [(a["text"], a["status"], a["session_id"], a["entry_id"]) for a in
+            session["agreements"]] == [
+        ("Greet within 5 seconds", "open", 1, None), ("Smile", "done", 1, None)
+    ]  # fmt: skip
+
+
+def test_coaching_add_defaults_to_now_and_lists_newest_first(
+    capsys: pytest.CaptureFixture[str], clock: datetime
+) -> None:
+    run(capsys, "coaching", "add", "--at", "2026-11-10 09:00")
+    run(capsys, "coaching", "add")
+    _, out, _ = run(capsys, "coaching", "list", "--json")
+    held = [s["held_at"] for s in json.loads(out)["sessions"]]
+    assert held == ["2026-11-26T18:00:00+01:00", "2026-11-10T09:00:00+01:00"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--agree", "ok", "--agree", "bad\x1b[2J"], 1,
+         "service-journal: Agreement 2 must not contain control characters."),
+        (["--at", "2250-01-01"], 1,
+         'service-journal: "2250-01-01" is outside the supported range; use years 1900 to 2200.'),
+        (["--at", "whenever"], 1,
+         'service-journal: Could not understand "whenever" as a time; use ISO 8601 '
+         '(2026-11-20 14:30) or phrases like "now", "today 14:30", "yesterday 9am", "2h ago".'),
+        (["--notes", "x" * 2001], 1,
+         "service-journal: The session's notes is too long: at most 2000 characters."),
+    ],
+)  # fmt: skip
+def test_coaching_add_refuses_bad_input_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], clock: datetime, args: list[str], code: int, message: str
+) -> None:
+    result, out, err = run(capsys, "coaching", "add", *args)
+    assert (result, out) == (code, "")
+    assert one_sentence(err) == message
+    assert run(capsys, "coaching", "list", "--json")[1] == '{\n  "sessions": []\n}\n'
+
+
+def test_coaching_list_without_sessions_says_how_to_record_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "coaching", "list")
+    assert code == 0
+    assert "service-journal coaching add" in out
+
+
+def test_coaching_help_names_both_actions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "coaching", "add", "--help")
+    assert code == 0
+    assert "--agree TEXT" in out and "--at WHEN" in out and "--notes TEXT" in out
+
+
+# ----------------------------------------------------------------- export and import
+
+
+def test_a_json_round_trip_keeps_sessions_and_their_agreements(
+    capsys: pytest.CaptureFixture[str],
+    clock: datetime,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run(capsys, "add", "Greeted late", "--perspective", "provider", "--at", "2026-11-23 10:00")
+    run(
+        capsys, "coaching", "add", "--at", "2026-11-24 16:00", "--notes", "Greeting\nand queues",
+        "--agree", "Greet within 5 seconds", "--agree", "Smile",
+    )  # fmt: skip
+    run(capsys, "coaching", "add", "--at", "2026-11-10 16:00")
+    run(capsys, "review", "decide", "2", "dropped", "--week", "2026-W48")
+    code, exported, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
+    sessions = json.loads(exported)["coaching_sessions"]
+    assert [s["held_at"] for s in sessions] == [
+        "2026-11-10T16:00:00+01:00",
+        "2026-11-24T16:00:00+01:00",
+    ]  # oldest first
+    assert sessions[1]["agreements"][1] == {
+        "text": "Smile",
+        "status": "dropped",
+        "created_at": "2026-11-26T18:00:00+01:00",
+        "closed_at": "2026-11-26T18:00:00+01:00",
+    }
+    path = tmp_path / "export.json"
+    path.write_text(exported)
+    monkeypatch.setenv("SERVICE_JOURNAL_DB", str(tmp_path / "fresh.db"))
+    code, out, _ = run(capsys, "import", str(path))
+    assert (code, out) == (
+        0,
+        "Imported: added 1, updated 0, skipped 0. Coaching sessions: added 2, skipped 0 "
+        "(already in the journal).\n",
+    )
+    again = run(capsys, "export", "--format", "json")[1]
+    assert json.loads(again)["coaching_sessions"] == sessions
+    # Importing the same file again adds no session twice.
+    assert "Coaching sessions: added 0, skipped 2" in run(capsys, "import", str(path))[1]
+    assert len(json.loads(run(capsys, "coaching", "list", "--json")[1])["sessions"]) == 2
+
+
+def test_an_export_without_sessions_has_no_sessions_key(
+    capsys: pytest.CaptureFixture[str], clock: datetime
+) -> None:
+    run(capsys, "add", "Greeted late")
+    assert "coaching_sessions" not in json.loads(run(capsys, "export", "--format", "json")[1])
+
+
+def test_a_bad_session_in_a_file_refuses_the_whole_import(
+    capsys: pytest.CaptureFixture[str], clock: datetime, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "service-journal",
+                "version": 1,
+                "tags": [],
+                "coaching_sessions": [
+                    {
+                        "held_at": "2026-11-24T16:00:00+01:00",
+                        "agreements": [
+                            {"text": "ok\u001b[2J", "created_at": "2026-11-24T16:00:00+01:00"}
+                        ],
+                    }
+                ],
+                "entries": [],
+            }
+        )
+    )
+    code, out, err = run(capsys, "import", str(path))
+    assert (code, out) == (1, "")
+    assert one_sentence(err).startswith(
+        f"service-journal: Nothing was imported from {path}: coaching session 1 (index 0): "
+        "action item 1: "
+    )
+    assert json.loads(run(capsys, "coaching", "list", "--json")[1]) == {"sessions": []}
+
+
+def test_an_import_preview_counts_the_sessions_it_would_add(clocked: Store) -> None:
+    from zoneinfo import ZoneInfo
+
+    from journal.export import render_export
+    from journal.importers import parse, preview
+
+    zone = ZoneInfo("Europe/Berlin")
+    clocked.coaching.add_session(HELD, "Greeting", ["Greet within 5 seconds"])
+    text = render_export(clocked, "json", None, None, label="", zone=zone, now=NOW).text
+    new = text.replace("2026-11-24T16:00:00+01:00", "2026-11-17T16:00:00+01:00")
+    document = json.loads(text)
+    document["coaching_sessions"] += json.loads(new)["coaching_sessions"]
+    batch = parse(json.dumps(document), "json", "export.json", zone)
+    result = preview(clocked, batch).result
+    assert (result.sessions_added, result.sessions_skipped) == (1, 1)
+    assert result.dry_run and len(clocked.coaching.sessions()) == 1

@@ -207,6 +207,7 @@ def test_every_section_is_written_for_a_full_week(journal: Store) -> None:
     assert "Mon 16 Nov 2026 to Sun 22 Nov 2026, all entries." in text
     assert list(sections(text)) == [
         "Summary",
+        "Since last session",
         "My own service",
         "What I observed",
         "Trends",
@@ -234,6 +235,8 @@ def test_summary_counts_pattern_flagged_and_a_45_minute_agenda(journal: Store) -
     assert sum(minutes) == 45
     labels = re.findall(r"^- \d+ min: (.+)$", summary, flags=re.MULTILINE)
     assert labels == [
+        # The week has a focus and decided action items: a Since last session to go through.
+        "Follow up the agreements and the focus since last session",
         "The flagged case",
         "Questions for the coach",
         "Open discussion",

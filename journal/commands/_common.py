@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,9 @@ def range_bounds(
     from journal.instants import MAX_YEAR, MIN_YEAR
     from journal.weeks import day_bounds, read_week, week_bounds, week_dates
 
+    special = _calendar_or_session_range(args, ctx)
+    if special is not None:
+        return special
     week = getattr(args, "week", None)
     if week:
         read_week(week)
@@ -125,6 +129,56 @@ def range_bounds(
     start, end = day_bounds(first, last, ctx.zone)
     label = f"{first_text or '…'} to {last_text or '…'}"
     return (start if first_text else None), (end if last_text else None), label
+
+
+_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_QUARTER = re.compile(r"^\s*(\d{4})-?[Qq]([1-4])\s*$")
+
+
+def _calendar_or_session_range(
+    args: argparse.Namespace, ctx: Context
+) -> tuple[datetime, datetime, str] | None:
+    """--month, --quarter or --since-last-session (export only), or None for the others."""
+    from journal.errors import InputError, UsageError
+    from journal.instants import check_year
+    from journal.weeks import day_bounds
+
+    month, quarter = getattr(args, "month", None), getattr(args, "quarter", None)
+    since_session = getattr(args, "since_last_session", False)
+    if month is None and quarter is None and not since_session:
+        return None
+    if getattr(args, "date_to", None):
+        used = "--month" if month else "--quarter" if quarter else "--since-last-session"
+        raise UsageError(f"--to does not go with {used}; use --from DATE --to DATE instead.")
+    if since_session:
+        now = ctx.store.now()
+        session = ctx.store.coaching.latest_session(before=now)
+        if session is None:
+            raise InputError(
+                "No coaching session is recorded yet; record one with `service-journal "
+                "coaching add --at WHEN`, or choose a range with --week or --month."
+            )
+        held = session.held_at.astimezone(ctx.zone)
+        return session.held_at, now, f"since the session of {held:%Y-%m-%d %H:%M}"
+    if month is not None:
+        found = _MONTH.match(month)
+        if found is None or not 1 <= int(found.group(2)) <= 12:
+            raise UsageError(f'--month "{month:.20}" is not a month; write it like 2026-11.')
+        year, first_month, months = int(found.group(1)), int(found.group(2)), 1
+        label = f"{year:04d}-{first_month:02d}"
+    else:
+        found = _QUARTER.match(quarter or "")
+        if found is None:
+            raise UsageError(f'--quarter "{quarter:.20}" is not a quarter; write it like 2026-Q4.')
+        year, months = int(found.group(1)), 3
+        first_month = (int(found.group(2)) - 1) * 3 + 1
+        label = f"{year:04d}-Q{found.group(2)}"
+    check_year(year, (month or quarter or "").strip())
+    first = date(year, first_month, 1)
+    after = first_month + months
+    last = date(year + (after - 1) // 12, (after - 1) % 12 + 1, 1) - timedelta(days=1)
+    start, end = day_bounds(first, last, ctx.zone)
+    return start, end, label
 
 
 def tag_marks(well: list[str], badly: list[str], known: list[str] | None = None) -> list[Any]:

@@ -75,4 +75,10 @@ def render_export(
     if fmt == "csv":
         return Rendered(to_csv(entries, zone), len(entries), private)
     stamp = (now or datetime.now(zone)).astimezone(zone).replace(microsecond=0)
-    return Rendered(to_json(entries, store.tag_catalogue(), zone, stamp), len(entries), private)
+    sessions = [
+        s
+        for s in reversed(store.coaching.sessions())
+        if (start is None or s.held_at >= start) and (end is None or s.held_at < end)
+    ]
+    text = to_json(entries, store.tag_catalogue(), zone, stamp, sessions)
+    return Rendered(text, len(entries), private)

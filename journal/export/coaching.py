@@ -15,6 +15,7 @@ from journal.values import EntryFilter
 from journal.weeks import shift_week, week_of
 
 if TYPE_CHECKING:
+    from journal.export.since_session import SinceSession
     from journal.review.model import RangeSummary, Recurring
     from journal.review.practice import Practice
     from journal.review.trends import Trends
@@ -47,6 +48,8 @@ class CoachingData:
     """The review of the range's last week, whose focus is practised in the week after."""
     coach_questions: list[tuple[str, str]] = field(default_factory=list)
     """(week, text) for each week of the range with questions, oldest first."""
+    since_session: SinceSession | None = None
+    """What became of the last session's agreements, the foci and the action items."""
     practice: Practice | None = None
     """Own practice (provider entries) and observation of every shared entry of the range."""
     recurring: list[Recurring] = field(default_factory=list)
@@ -92,6 +95,9 @@ def gather(
             questions.append((week, state.coach_questions))
     focus = reviews.get_week(last_week)
     groups = {t.slug: t.group for t in store.tag_catalogue()}
+    from journal.export.since_session import collect
+
+    since = collect(store, start, end, entries, zone=zone, week_start=week_start)
     return CoachingData(
         label=label,
         first_day=first_day,
@@ -105,6 +111,7 @@ def gather(
         catalogue={t.slug: t for t in store.tag_catalogue()},
         focus=focus if focus is not None and focus.focus_tag else None,
         coach_questions=questions,
+        since_session=since,
         practice=analyse(entries, groups),
         recurring=_recurring(store, start, entries, groups),
         trends=_trends(store, weeks, zone, week_start, groups),

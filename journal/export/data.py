@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from journal.entry import FIELDS, FLAG_COLUMNS, POLARITY_SIGNS, Kind
 from journal.store import TEXT_FIELDS
 
 if TYPE_CHECKING:
+    from journal.rows import ActionItemRow, CoachingSessionRow
     from journal.store import EntryRow, TagUsage
 
 FORMAT_NAME = "service-journal"
@@ -57,16 +58,27 @@ def entry_record(entry: EntryRow, zone: tzinfo) -> dict[str, Any]:
     for name in FLAG_COLUMNS:
         data[name] = getattr(entry, name)
     data["tags"] = [{"slug": t.slug, "polarity": t.polarity} for t in entry.tags]
-    data["action_items"] = [
-        {
-            "text": item.text,
-            "status": item.status,
-            "created_at": instant(item.created_at, zone),
-            "closed_at": instant(item.closed_at, zone),
-        }
-        for item in entry.action_items
-    ]
+    data["action_items"] = [item_record(item, zone) for item in entry.action_items]
     return data
+
+
+def item_record(item: ActionItemRow, zone: tzinfo) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "status": item.status,
+        "created_at": instant(item.created_at, zone),
+        "closed_at": instant(item.closed_at, zone),
+    }
+
+
+def session_record(session: CoachingSessionRow, zone: tzinfo) -> dict[str, Any]:
+    """A coaching session as the JSON export writes it; import knows it by ``held_at``."""
+    return {
+        "held_at": instant(session.held_at, zone),
+        "notes": session.notes,
+        "created_at": instant(session.created_at, zone),
+        "agreements": [item_record(item, zone) for item in session.agreements],
+    }
 
 
 def custom_tags(entries: list[EntryRow], catalogue: Iterable[TagUsage]) -> list[dict[str, str]]:
@@ -80,15 +92,23 @@ def custom_tags(entries: list[EntryRow], catalogue: Iterable[TagUsage]) -> list[
 
 
 def to_json(
-    entries: list[EntryRow], catalogue: Iterable[TagUsage], zone: tzinfo, exported_at: datetime
+    entries: list[EntryRow],
+    catalogue: Iterable[TagUsage],
+    zone: tzinfo,
+    exported_at: datetime,
+    sessions: Sequence[CoachingSessionRow] = (),
 ) -> str:
-    document = {
+    """The whole export; ``coaching_sessions`` (oldest first) only when there are some, so a
+    journal without sessions exports exactly as before they existed."""
+    document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": instant(exported_at, zone),
         "tags": custom_tags(entries, catalogue),
-        "entries": [entry_record(e, zone) for e in entries],
     }
+    if sessions:
+        document["coaching_sessions"] = [session_record(s, zone) for s in sessions]
+    document["entries"] = [entry_record(e, zone) for e in entries]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

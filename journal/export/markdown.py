@@ -14,7 +14,7 @@ from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.entry import Overall
-from journal.export import escape
+from journal.export import escape, since_session
 from journal.present import field_text, labelled
 
 if TYPE_CHECKING:
@@ -50,7 +50,9 @@ def render(data: CoachingData) -> str:
 
     blocks: list[str] = [f"# Coaching notes: {escape.one_line(data.label)}", _intro(data)]
     # The Summary's agenda starts with a follow-up when there is a Since last session section.
-    blocks.extend(summary(data, follow_up=False))
+    since = since_session.lines(data)
+    blocks.extend(summary(data, follow_up=bool(since)))
+    blocks.extend(since)
     if data.entries:
         for section in (
             own_service,

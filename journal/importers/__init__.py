@@ -37,6 +37,16 @@ ActionItemData = tuple[str, str, datetime, datetime | None]
 
 
 @dataclass(frozen=True)
+class SessionData:
+    """A coaching session as a JSON export carries it, checked; known by ``held_at``."""
+
+    held_at: datetime
+    notes: str | None
+    created_at: datetime
+    agreements: list[ActionItemData] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Record:
     where: str
     """How the refusal names it: ``entry 3 (index 2)`` or ``line 4``."""
@@ -69,6 +79,8 @@ class Batch:
     records: Iterable[Record]
     """Read as ``apply`` goes (a generator for a streamed file): each record is seen once."""
     tags: list[NewTag] = field(default_factory=list)
+    sessions: list[SessionData] = field(default_factory=list)
+    """Coaching sessions the file carries (JSON only), written after its entries."""
     """Tags the file defines: created when the journal lacks them, kept as they are otherwise.
     A streamed file adds to it before yielding the first record that uses one."""
     unknown_tags_group: str | None = None
@@ -87,6 +99,9 @@ class ImportResult:
     dry_run: bool
     unchanged: int = 0
     """The skipped records the journal already holds as they are (the same ``updated_at``)."""
+    sessions_added: int = 0
+    sessions_skipped: int = 0
+    """Coaching sessions of a JSON export added, and left out as already in the journal."""
 
     @property
     def older(self) -> int:
@@ -94,12 +109,22 @@ class ImportResult:
         return self.skipped - self.unchanged
 
     def summary(self) -> str:
+        sessions = ""
+        if self.sessions_added or self.sessions_skipped:
+            verb = "would add" if self.dry_run else "added"
+            sessions = (
+                f" Coaching sessions: {verb} {self.sessions_added}, skipped "
+                f"{self.sessions_skipped} (already in the journal)."
+            )
         if self.dry_run:
             return (
                 f"Dry run: would add {self.added}, update {self.updated}, skip {self.skipped}; "
-                "nothing was changed."
+                f"nothing was changed.{sessions}"
             )
-        return f"Imported: added {self.added}, updated {self.updated}, skipped {self.skipped}."
+        return (
+            f"Imported: added {self.added}, updated {self.updated}, skipped {self.skipped}."
+            f"{sessions}"
+        )
 
 
 Action = Literal["add", "update", "unchanged", "older"]
@@ -268,7 +293,13 @@ def preview(store: JournalStore, batch: Batch) -> Preview:
     """
     tally = _Tally()
     planned = [p for chunk, _ in _plan(store, batch, tally) for p in chunk]
-    return Preview(batch, tally.result(dry_run=True), planned)
+    known = sum(1 for session in batch.sessions if store.imports.has_session(session.held_at))
+    result = replace(
+        tally.result(dry_run=True),
+        sessions_added=len(batch.sessions) - known,
+        sessions_skipped=known,
+    )
+    return Preview(batch, result, planned)
 
 
 def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> ImportResult:
@@ -295,4 +326,16 @@ def apply(store: JournalStore, batch: Batch, *, dry_run: bool = False) -> Import
                     write(record.entry, record.created_at, record.updated_at, record.action_items)
                 except InputError as exc:
                     raise refusal(batch.source, record.where, str(exc)) from None
-    return tally.result(dry_run)
+        sessions_added = sessions_skipped = 0
+        for session in batch.sessions:
+            if imports.has_session(session.held_at):
+                sessions_skipped += 1
+                continue
+            sessions_added += 1
+            if not dry_run:
+                imports.insert_session(
+                    session.held_at, session.notes, session.created_at, session.agreements
+                )
+    return replace(
+        tally.result(dry_run), sessions_added=sessions_added, sessions_skipped=sessions_skipped
+    )

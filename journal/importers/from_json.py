@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from journal.errors import InputError
 from journal.export.data import FORMAT_NAME, FORMAT_VERSION
-from journal.importers import Batch, NewTag, Record, refusal
+from journal.importers import Batch, NewTag, Record, SessionData, refusal
 from journal.importers.records import build_record
 from journal.schemas import TagIn, validate
 
 if TYPE_CHECKING:
     from journal.importers.stream import BoundedStream
 
-TOP_KEYS = frozenset({"format", "version", "exported_at", "tags", "entries"})
+TOP_KEYS = frozenset({"format", "version", "exported_at", "tags", "coaching_sessions", "entries"})
 
 
 def load(data: str | BinaryIO, source: str) -> Any:
@@ -93,6 +93,8 @@ def _records(stream: BoundedStream, source: str, batch: Batch) -> Iterator[Recor
                 continue
             if key != "entries.item":
                 doc[key] = value
+                if key == "coaching_sessions":
+                    batch.sessions.extend(_sessions(source, value))
                 if key == "entries":
                     raise InputError(f'Nothing was imported: {source}: "entries" must be a list.')
                 if key in ("tags", "format", "version") or key not in TOP_KEYS:
@@ -127,6 +129,17 @@ def _check_header_so_far(doc: dict[str, Any], source: str) -> None:
         return  # said once the whole file is read, with the jrnl hint if it applies
     if "format" in doc and "version" in doc:
         _check_header(doc, source)
+
+
+def _sessions(source: str, data: Any) -> list[SessionData]:
+    from journal.importers.records import build_session
+
+    if not isinstance(data, list):
+        raise InputError(f'Nothing was imported: {source}: "coaching_sessions" must be a list.')
+    return [
+        build_session(source, f"coaching session {n + 1} (index {n})", item)
+        for n, item in enumerate(data)
+    ]
 
 
 def _tags(source: str, doc: dict[str, Any]) -> list[NewTag]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from journal.entry import BY_NAME, FIELDS, FLAG_COLUMNS, VALUE_COLUMNS, ActionStatus
 from journal.errors import InputError
-from journal.importers import ActionItemData, Record, refusal
+from journal.importers import ActionItemData, Record, SessionData, refusal
 from journal.instants import check_instant
 from journal.schemas import AwareDatetime, EntryIn, Text, explain, validate
 
@@ -125,3 +125,34 @@ def _item(data: Any, index: int) -> ActionItemData:
     if item.closed_at is not None:
         check_instant(item.closed_at, f"{where} closed_at {item.closed_at.isoformat()}")
     return (item.text, item.status, item.created_at, item.closed_at)
+
+
+SESSION_KEYS = frozenset({"held_at", "notes", "created_at", "agreements"})
+
+
+def build_session(source: str, where: str, data: Any) -> SessionData:
+    """A checked coaching session from an export, or the refusal of the whole file."""
+    try:
+        return _session(data)
+    except InputError as exc:
+        raise refusal(source, where, str(exc)) from None
+
+
+def _session(data: Any) -> SessionData:
+    from journal.store.coaching import AGREEMENTS_MAX, NOTES_MAX
+    from journal.textrules import clean
+
+    if not isinstance(data, dict):
+        raise InputError("is not an object with held_at, notes and agreements")
+    unknown = sorted(set(data) - SESSION_KEYS)
+    if unknown:
+        raise InputError(f'has an unknown field "{unknown[0]}"')
+    if data.get("held_at") in (None, ""):
+        raise InputError("held_at (when the session was held) is missing")
+    held = instant(data["held_at"], "held_at")
+    created = instant(data["created_at"], "created_at") if data.get("created_at") else held
+    notes = clean(data.get("notes"), "notes", NOTES_MAX, one_line=False)
+    items = data.get("agreements") or []
+    if not isinstance(items, list) or len(items) > AGREEMENTS_MAX:
+        raise InputError(f"agreements must be a list of at most {AGREEMENTS_MAX} action items")
+    return SessionData(held, notes, created, [_item(item, n) for n, item in enumerate(items)])

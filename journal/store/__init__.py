@@ -110,7 +110,7 @@ class Store(EntryWriting, TagCatalogue, ActionItems, CaptureHelpers):
     def review(self) -> ReviewStore:
         from journal.store.review_state import ReviewStore
 
-        return ReviewStore(self.db, now=self._now)
+        return ReviewStore(self.db, now=self.now)
 
     @cached_property
     def coaching(self) -> CoachingStore:

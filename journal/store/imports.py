@@ -110,6 +110,38 @@ class ImportStore:
             )
         return True
 
+    def has_session(self, held_at: datetime) -> bool:
+        """Whether a coaching session held at that instant is in the journal (how an import
+        knows a session it carries, which has no uuid)."""
+        row = self.db.execute(
+            "SELECT 1 FROM coaching_session WHERE held_at = ?", (dt_to_db(held_at),)
+        ).fetchone()
+        return row is not None
+
+    def insert_session(
+        self,
+        held_at: datetime,
+        notes: str | None,
+        created_at: datetime,
+        agreements: list[tuple[str, str, datetime, datetime | None]],
+    ) -> int:
+        """Write a session and its agreements as a file carries them (status and instants)."""
+        with self.db.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO coaching_session (held_at, notes, created_at) VALUES (?, ?, ?)",
+                (dt_to_db(held_at), notes, dt_to_db(created_at)),
+            )
+            session_id = int(cursor.lastrowid or 0)
+            db.executemany(
+                "INSERT INTO action_item (session_id, text, status, created_at, closed_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (session_id, text, status, dt_to_db(created), closed and dt_to_db(closed))
+                    for text, status, created, closed in agreements
+                ],
+            )
+        return session_id
+
     def occurred_span(self) -> tuple[datetime | None, datetime | None]:
         """When the first and the last live, non-private entries happened (None: no entries)."""
         # Within the supported range only: an unreadable row (see ``doctor``) has no place in it.

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from journal.rows import ActionItemRow, CoachingSessionRow, EntryRow, Page, TagTotal, TagUsage
     from journal.schemas import EntryIn, EntryPatch, TagIn
     from journal.store.repair import BadEntry
+    from journal.store.review_items import ItemActivity
     from journal.store.review_state import ReviewedItem, WeekState
     from journal.values import EntryFilter
 
@@ -71,6 +72,10 @@ class ReviewState(Protocol):
 
     def set_coach_questions(self, week: str, text: str | None) -> WeekState: ...
 
+    def add_coach_question(self, week: str, text: str) -> WeekState:
+        """One more question for the coach; the same text twice is kept once."""
+        ...
+
     def mark_reviewed(self, week: str) -> WeekState: ...
 
     def unmark_reviewed(self, week: str) -> WeekState: ...
@@ -100,6 +105,11 @@ class ReviewState(Protocol):
         *,
         include_private: bool = True,
     ) -> list[ReviewedItem]: ...
+
+    def item_activity(self, start: datetime, end: datetime) -> list[ItemActivity]:
+        """Every action item opened, closed or decided in [start, end), entries' and sessions'
+        alike, oldest first; items of private or trashed entries are left out."""
+        ...
 
     def tag_totals(
         self, start: datetime, end: datetime, *, exclude_private: bool = False
@@ -189,6 +199,20 @@ class Imports(Protocol):
     ) -> int: ...
 
     def ensure_tag(self, slug: str, group: str, description: str = "") -> bool: ...
+
+    def has_session(self, held_at: datetime) -> bool:
+        """Whether a coaching session held at that instant exists (imports know one by it)."""
+        ...
+
+    def insert_session(
+        self,
+        held_at: datetime,
+        notes: str | None,
+        created_at: datetime,
+        agreements: list[ImportedItem],
+    ) -> int:
+        """A coaching session and its agreements as a file carries them; the new id."""
+        ...
 
     def occurred_span(self) -> tuple[datetime | None, datetime | None]: ...
 

@@ -15,7 +15,7 @@ from journal.db import Database, dt_from_db, dt_to_db
 from journal.errors import InputError, NotFoundError
 from journal.rows import ActionItemRow
 from journal.store.action_items import item_from, read_action_item
-from journal.store.readability import instant_problem
+from journal.store.readability import action_problem, instant_problem
 from journal.weeks import normalise_week
 
 DECISIONS: tuple[str, ...] = ("done", "dropped", "carried")
@@ -40,6 +40,19 @@ class ReviewedItem:
     """When the entry it came from happened, or the session it was agreed in was held (else
     when the item was written)."""
     decision: str | None
+
+
+@dataclass(frozen=True)
+class ItemActivity:
+    """An action item that was opened, closed or decided in a span, with where it came from."""
+
+    item: ActionItemRow
+    origin: datetime
+    """When its entry happened or its session was held (else when it was written)."""
+    entry_what: str | None
+    """What happened in the entry it came from (None for a session's agreement)."""
+    decisions: list[tuple[str, str, datetime]]
+    """(week, decision, decided at) of the reviews in the span that decided it, oldest first."""
 
 
 class ReviewItems:
@@ -204,6 +217,48 @@ class ReviewItems:
             f"ORDER BY {origin} DESC, a.id DESC LIMIT ?",
             (label, until, since, limit),
         ).fetchall()
+
+    def item_activity(self, start: datetime, end: datetime) -> list[ItemActivity]:
+        """Every action item opened, closed or decided in [start, end), whatever entry or
+        session it belongs to, oldest origin first. Items of private entries and of entries in
+        the trash are left out: this is read for documents that are shared."""
+        since, until = dt_to_db(start), dt_to_db(end)
+        origin = f"COALESCE(e.occurred_at, {_LOOSE_ORIGIN})"
+        rows = self.db.named(
+            f"SELECT a.id, a.entry_id, a.session_id, a.text, a.status, a.created_at, "
+            f"a.closed_at, {origin} AS origin, e.what AS entry_what FROM action_item a "
+            "LEFT JOIN entry e ON e.id = a.entry_id "
+            "LEFT JOIN coaching_session s ON s.id = a.session_id "
+            "WHERE (a.entry_id IS NULL OR (e.trashed_at IS NULL AND e.private = 0)) AND ("
+            f"({origin} >= :since AND {origin} < :until) "
+            "OR (a.created_at >= :since AND a.created_at < :until) "
+            "OR (a.closed_at >= :since AND a.closed_at < :until) "
+            "OR EXISTS (SELECT 1 FROM action_decision d WHERE d.action_item_id = a.id "
+            "AND d.decided_at >= :since AND d.decided_at < :until)) "
+            f"ORDER BY {origin}, a.id",
+            {"since": since, "until": until},
+        ).fetchall()
+        decided: dict[int, list[tuple[str, str, datetime]]] = {}
+        for row in self.db.named(
+            "SELECT action_item_id, week, decision, decided_at FROM action_decision "
+            "WHERE decided_at >= ? AND decided_at < ? ORDER BY decided_at, week",
+            (since, until),
+        ):
+            if instant_problem(row["decided_at"], False) is None:
+                when = dt_from_db(row["decided_at"]) or start
+                decided.setdefault(row["action_item_id"], []).append(
+                    (row["week"], row["decision"], when)
+                )
+        found = []
+        for row in rows:
+            if action_problem(row) is not None:
+                continue  # doctor names it; a shared document goes on without it
+            item = item_from(row)
+            began = item.created_at
+            if instant_problem(row["origin"], False) is None:
+                began = dt_from_db(row["origin"]) or began
+            found.append(ItemActivity(item, began, row["entry_what"], decided.get(item.id, [])))
+        return found
 
     def _check_item(self, item_id: int) -> None:
         if self.db.execute("SELECT 1 FROM action_item WHERE id = ?", (item_id,)).fetchone() is None:

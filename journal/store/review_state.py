@@ -160,6 +160,26 @@ class ReviewStore(ReviewItems, ReviewMarks):
             )
         return self._state(label)
 
+    def add_coach_question(self, week: str, text: str) -> WeekState:
+        """Append one question (one line) to ``week``'s questions for the coach, in one
+        transaction; a question already there, word for word, is not added again."""
+        label = normalise_week(week)
+        question = clean(text, "The question", COACH_QUESTIONS_MAX, one_line=True, required=True)
+        with self.db.transaction() as db:
+            state = self.get_week(label)
+            current = state.coach_questions if state else None
+            lines = current.split("\n") if current else []
+            if question is not None and question not in (line.strip() for line in lines):
+                combined = "\n".join([*lines, question])
+                cleaned = clean(
+                    combined, "Questions for the coach", COACH_QUESTIONS_MAX, one_line=False
+                )
+                self._touch(label)
+                db.execute(
+                    "UPDATE week_review SET coach_questions = ? WHERE week = ?", (cleaned, label)
+                )
+        return self._state(label)
+
     def mark_reviewed(self, week: str) -> WeekState:
         label = normalise_week(week)
         with self.db.transaction() as db:

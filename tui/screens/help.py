@@ -88,6 +88,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("e", "show or hide the tags under each dimension"),
             ("w", "go to the trends of my own practice, week by week"),
             ("x", "export the reviewed week to a file (wherever the focus is)"),
+            ("s", "record a coaching session: when, notes, agreements (one per line)"),
             ("enter", "in the inbox: reflect on the entry here, without leaving the review"),
             ("ctrl+s", "save the reflection (or the focus, or the questions for the coach)"),
             ("escape", "close the reflection (asks first if there are unsaved changes)"),

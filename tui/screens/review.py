@@ -69,6 +69,7 @@ class ReviewScreen(Screen[None]):
         Binding("w", "go('trends')", "Trends", id="review.trends"),
         Binding("e", "expand", "Tags per dimension", show=False, id="review.expand"),
         Binding("x", "export", "Export", show=False, id="review.export"),
+        Binding("s", "record_session", "Coaching session", show=False, id="review.session"),
         Binding("ctrl+s", "save", "Save", show=False, id="review.save"),
         Binding("escape", "leave_field", "Leave field", show=False, id="review.leave"),
     ]
@@ -425,6 +426,23 @@ class ReviewScreen(Screen[None]):
         self._in_dialog = True
         week_start = journal_app(self).settings.week_start
         self.app.push_screen(ExportDialog(week_range(self.week, week_start)))
+
+    def action_record_session(self) -> None:
+        """Record a session with the coach and its agreements (the dialog saves them)."""
+        from tui.dialogs.coaching_session import CoachingSessionDialog, SessionSaved
+
+        def saved(result: SessionSaved | None) -> None:
+            if result is None:
+                return
+            count = result.agreements
+            self.notify(
+                f"Session #{result.session_id} recorded, {count} "
+                f"{'agreement' if count == 1 else 'agreements'}."
+            )
+            self.reload()  # its agreements are action items of the weeks from the session on
+
+        self._in_dialog = True
+        self.app.push_screen(CoachingSessionDialog(), saved)
 
     def action_go(self, where: str) -> None:
         self.body.go(where)

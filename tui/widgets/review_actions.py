@@ -87,6 +87,8 @@ class ActionList(OptionList):
             )
         for item in items:
             source = f"#{item.entry_id}, " if item.entry_id else ""
+            if item.session_id is not None:
+                source = f"session #{item.session_id}, "
             options.append(
                 Option(
                     Content.assemble(
