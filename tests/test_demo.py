@@ -226,6 +226,11 @@ def test_every_section_of_the_month_document_has_something_to_show(tmp_path: Pat
     headings = [line for line in out.read_text().splitlines() if line.startswith("#")]
     for heading in (
         "## Summary",
+        "## Since last session",
+        "### Focus since then",
+        "### Action items in this range",
+        "### Agreements of the last session",
+        "### Check-in",
         "## My own service",
         "### Strengths",
         "### Growth areas",
