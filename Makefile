@@ -52,11 +52,16 @@ REPEAT ?= 5
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --sizes "$(SIZES)" --repeat $(REPEAT)
 
-# A throw-away journal with a month of demo entries; deleted when the app closes.
-demo: $(STAMP)
+# A throw-away journal with a month of demo entries; deleted when the app closes. The app shows
+# its form at once and writes the month in the background, into a copy of an empty journal kept
+# in .venv (rebuilt when a migration or the catalogue changes; a stale one is never copied).
+DEMO_TEMPLATE := $(VENV)/demo-template.db
+$(DEMO_TEMPLATE): $(STAMP) journal/taxonomy.py $(wildcard journal/migrations/*.py journal/migrations/versions/*.py)
+	$(BIN)/python -m journal.db.template $@
+
+demo: $(STAMP) $(DEMO_TEMPLATE)
 	@dir=$$(mktemp -d) && \
-	$(BIN)/python -m journal.demo "$$dir/demo.db" && \
-	$(BIN)/service-journal --db "$$dir/demo.db"; \
+	$(BIN)/python -m tui.demo "$$dir/demo.db" --template $(DEMO_TEMPLATE); \
 	status=$$?; rm -rf "$$dir"; exit $$status
 
 # The example coaching document and the screenshots, from the real program on the demo journal.

@@ -1,4 +1,4 @@
-"""Build the generated parts of docs/: the example coaching document and the screenshots.
+"""Build the generated parts of docs/: the example coaching documents and the screenshots.
 
 Run by ``make docs``. Everything comes from the real program on the demo journal, dated to a
 fixed moment so that the output only changes when the program does.
@@ -14,6 +14,8 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 DEMO_NOW = "2026-11-20T18:00"
 DEMO_WEEK = "2026-W47"
+DEMO_MONTH = ("2026-10-21", "2026-11-20")
+"""The demo's 31 days up to DEMO_NOW."""
 ZONE = "Europe/Berlin"
 
 
@@ -37,6 +39,16 @@ def example_document(db: Path, env: dict[str, str]) -> Path:
     return target
 
 
+def month_document(db: Path, env: dict[str, str]) -> Path:
+    """The whole demo month in one document: what a coach reads before a monthly session."""
+    target = DOCS / "examples" / "coaching-month.md"
+    run(
+        "-m", "journal.cli", "--db", str(db), "export", "--from", DEMO_MONTH[0],
+        "--to", DEMO_MONTH[1], "-o", str(target), "--force", env=env,
+    )  # fmt: skip
+    return target
+
+
 def main() -> int:
     import os
 
@@ -44,6 +56,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = build_demo(Path(folder), env)
         print(f"wrote {example_document(db, env).relative_to(DOCS.parent)}")
+        print(f"wrote {month_document(db, env).relative_to(DOCS.parent)}")
         screenshots = DOCS / "screenshots.py"
         if screenshots.exists():
             run(str(screenshots), str(db), DEMO_WEEK, env={**env, "PYTHONPATH": str(DOCS.parent)})

@@ -3,6 +3,11 @@
 Kept to the standard library and plain data because it is imported on every start-up path (schemas,
 the first migration, quick capture). Slugs are stable identifiers stored in journals and exports, so
 entries here may gain better descriptions but must never be renamed or removed.
+
+Each description names one behaviour someone could have seen, distinct from every other tag's and
+from the entry's own fields (the "left them" outcome): when two tags describe the same moment, one
+incident is counted twice and the review's patterns mislead. Journals take the current
+descriptions and any new built-in tags when they are upgraded (schema 0004).
 """
 
 from __future__ import annotations
@@ -40,16 +45,16 @@ def _tags(group: str, *pairs: tuple[str, str]) -> tuple[TagDef, ...]:
 BUILTIN_TAGS: tuple[TagDef, ...] = (
     *_tags(
         "Reliability",
-        ("promise-kept", "did what was said"),
+        ("promise-kept", "delivered what was promised, when it was promised"),
         ("accuracy", "got it right first time"),
-        ("follow-through", "came back as promised"),
+        ("follow-through", "came back later, unasked, to check it was really settled"),
         ("expectations", "set honest expectations; under-promise, over-deliver"),
         ("honest-limits", "said plainly what could not be done, and suggested an alternative"),
     ),
     *_tags(
         "Responsiveness",
-        ("acknowledged", "noticed and greeted the person quickly"),
-        ("wait-time", "waiting was short or managed"),
+        ("acknowledged", 'signalled "I see you" within seconds, even while busy'),
+        ("wait-time", "this person's wait was short, or made bearable while it lasted"),
         ("kept-informed", "told about problems or delays early"),
         ("initiative", "helped before being asked"),
     ),
@@ -57,22 +62,25 @@ BUILTIN_TAGS: tuple[TagDef, ...] = (
         "Assurance",
         ("knowledge", "knew products, policies, how to do the job"),
         ("courtesy", "was polite and respectful"),
+        ("farewell", "thanked the person and said goodbye"),
         ("composure", "stayed calm under pressure"),
         ("confidence", "inspired trust"),
     ),
     *_tags(
         "Empathy",
-        ("attention", "gave focused attention, not the phone or the colleague"),
-        ("listening", "listened and understood what the person actually needed"),
+        ("attention", "while serving, stayed on the person, not the phone or the colleague"),
+        ("listening", "let the person finish and played back what they said"),
         ("individualized", "treated this person as an individual, not a routine case"),
         ("customer-view", "saw it from the customer's side"),
         ("patience", "stayed patient, without rushing or talking down to the person"),
+        ("needs-asked", "asked what the person needed before acting, not guessing"),
     ),
     *_tags(
         "Tangibles",
         ("environment", "clean, orderly, signposted"),
         ("tools", "systems and equipment worked"),
-        ("queue", "the line was organized and fair"),
+        ("queue", "the line was set up orderly and fair: one order, no cutting in"),
+        ("appearance", "staff looked ready to serve: tidy, recognisable, not eating"),
     ),
     *_tags(
         "Recovery",
@@ -88,8 +96,11 @@ BUILTIN_TAGS: tuple[TagDef, ...] = (
         ("interruption-welcomed", "an interruption was treated as a chance to help"),
         ("internal-customer", "colleagues, boss or suppliers served as customers"),
         ("staff-conduct", "how staff treated each other in front of customers"),
-        ("left-better", "made the person's day a bit better"),
-        ("made-a-difference", "the help changed the outcome for the person served"),
+        ("left-better", "added a personal touch beyond the task: a kind word, a tip"),
+        (
+            "made-a-difference",
+            "kept going past the routine answer until the real problem was solved",
+        ),
     ),
 )
 

@@ -52,5 +52,5 @@ def test_the_guide_lists_every_built_in_tag() -> None:
     from journal.taxonomy import BUILTIN_TAGS
 
     guide = (DOCS / "guide.md").read_text()
-    missing = [t.slug for t in BUILTIN_TAGS if f"`{t.slug}`" not in guide]
+    missing = [t.slug for t in BUILTIN_TAGS if f"| `{t.slug}` | {t.description} |" not in guide]
     assert missing == []

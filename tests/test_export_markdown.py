@@ -301,7 +301,7 @@ def test_focus_questions_appendix_and_glossary(journal: Store) -> None:
     assert appendix.count("\n### ") == 4
     assert "Outside the week" not in appendix
     glossary = parts["Glossary of tags"]
-    assert "- **attention** (Empathy): gave focused attention" in glossary
+    assert "- **attention** (Empathy): while serving, stayed on the person" in glossary
     assert "- **wait-time** (Responsiveness)" in glossary
     assert "**called-back**" in glossary
     assert "patience" not in glossary  # used only by the private entry

@@ -1,15 +1,19 @@
-"""The built-in catalogue must match the domain brief exactly, because slugs are stored forever."""
+"""The built-in catalogue: slugs are stored forever, so none may change or disappear."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from journal.db import open_database
+from journal.store import Store
 from journal.taxonomy import (
     BUILTIN_SETTINGS,
     BUILTIN_TAGS,
@@ -20,7 +24,8 @@ from journal.taxonomy import (
     suggest,
 )
 
-# Written out by hand from the domain brief's "Tag catalogue", group by group, in its order.
+# Written out by hand from the domain brief's "Tag catalogue", group by group, in its order, with
+# the tags added later at the end of their groups (farewell, needs-asked, appearance).
 EXPECTED_BY_GROUP: dict[str, list[str]] = {
     "Reliability": [
         "promise-kept",
@@ -30,9 +35,16 @@ EXPECTED_BY_GROUP: dict[str, list[str]] = {
         "honest-limits",
     ],
     "Responsiveness": ["acknowledged", "wait-time", "kept-informed", "initiative"],
-    "Assurance": ["knowledge", "courtesy", "composure", "confidence"],
-    "Empathy": ["attention", "listening", "individualized", "customer-view", "patience"],
-    "Tangibles": ["environment", "tools", "queue"],
+    "Assurance": ["knowledge", "courtesy", "farewell", "composure", "confidence"],
+    "Empathy": [
+        "attention",
+        "listening",
+        "individualized",
+        "customer-view",
+        "patience",
+        "needs-asked",
+    ],
+    "Tangibles": ["environment", "tools", "queue", "appearance"],
     "Recovery": ["complaint-welcomed", "ownership", "apology", "fix", "escalation"],
     "Mindset": [
         "own-problems-kept-out",
@@ -60,7 +72,7 @@ def test_groups_are_the_seven_dimensions_in_order() -> None:
 
 
 def test_every_slug_from_the_brief_is_present_once_in_order() -> None:
-    assert len(EXPECTED_SLUGS) == 32
+    assert len(EXPECTED_SLUGS) == 35
     assert SLUGS == EXPECTED_SLUGS
     for slug in EXPECTED_SLUGS:
         assert SLUGS.count(slug) == 1
@@ -81,13 +93,47 @@ def test_tag_fits_storage_and_validation(tag: TagDef) -> None:
     assert normalise_slug(tag.slug) == tag.slug
 
 
-def test_descriptions_use_the_briefs_wording() -> None:
+def test_descriptions_keep_the_briefs_wording_where_it_was_distinct() -> None:
     by_slug = {tag.slug: tag for tag in BUILTIN_TAGS}
-    assert by_slug["promise-kept"].description == "did what was said"
-    assert by_slug["attention"].description == (
-        "gave focused attention, not the phone or the colleague"
-    )
     assert by_slug["environment"].description == "clean, orderly, signposted"
+    assert by_slug["accuracy"].description == "got it right first time"
+
+
+# Pairs that used to describe one moment twice, each with a word that only its own
+# description may use: the behaviour that tells the two apart.
+DISTINCT_PAIRS = [
+    (("promise-kept", "promised"), ("follow-through", "unasked")),
+    (("acknowledged", "within seconds"), ("attention", "while serving")),
+    (("wait-time", "this person's wait"), ("queue", "the line")),
+    (("left-better", "personal touch"), ("made-a-difference", "real problem")),
+]
+
+
+@pytest.mark.parametrize("pair", DISTINCT_PAIRS, ids=lambda p: f"{p[0][0]}/{p[1][0]}")
+def test_tags_that_double_counted_one_incident_now_name_distinct_behaviours(
+    pair: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    by_slug = {tag.slug: tag.description for tag in BUILTIN_TAGS}
+    (one, one_word), (other, other_word) = pair
+    assert one_word in by_slug[one] and one_word not in by_slug[other]
+    assert other_word in by_slug[other] and other_word not in by_slug[one]
+
+
+def test_no_description_repeats_the_left_them_field() -> None:
+    """Whether the person left better off is the entry's "left them" field, not a tag."""
+    for tag in BUILTIN_TAGS:
+        assert "better off" not in tag.description
+        assert "day a bit better" not in tag.description
+
+
+def test_new_tags_sit_in_their_dimensions() -> None:
+    by_slug = {tag.slug: tag for tag in BUILTIN_TAGS}
+    assert by_slug["farewell"].group == "Assurance"
+    assert "goodbye" in by_slug["farewell"].description
+    assert by_slug["needs-asked"].group == "Empathy"
+    assert "before acting" in by_slug["needs-asked"].description
+    assert by_slug["appearance"].group == "Tangibles"
+    assert "ready to serve" in by_slug["appearance"].description
 
 
 def test_every_builtin_slug_is_named_once() -> None:
@@ -199,3 +245,69 @@ def test_hot_path_modules_import_no_heavy_dependencies() -> None:
         check=True,
     )
     assert out.stdout.strip() == ""
+
+
+OLD_JOURNAL = Path(__file__).resolve().parent / "fixtures" / "schemas" / "0003.db"
+
+
+def _old_journal_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.db"
+    shutil.copyfile(OLD_JOURNAL, path)
+    path.chmod(0o600)  # git does not keep file modes
+    return path
+
+
+def _catalogue(path: Path) -> dict[str, tuple[str, str, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute('SELECT slug, "group", description, builtin FROM tag').fetchall()
+    finally:
+        conn.close()
+    return {slug: (group, description or "", builtin) for slug, group, description, builtin in rows}
+
+
+def test_an_older_journal_gets_the_new_tags_and_sharper_descriptions_on_open(
+    tmp_path: Path,
+) -> None:
+    path = _old_journal_copy(tmp_path)
+    before = _catalogue(path)
+    assert "farewell" not in before
+    assert before["left-better"][1] != next(
+        t.description for t in BUILTIN_TAGS if t.slug == "left-better"
+    )
+
+    open_database(str(path)).close()
+
+    after = _catalogue(path)
+    for tag in BUILTIN_TAGS:
+        assert after[tag.slug] == (tag.group, tag.description, 1), tag.slug
+    # The user's own tags are kept as they were.
+    custom = {slug: row for slug, row in before.items() if not row[2]}
+    assert custom and all(after[slug] == row for slug, row in custom.items())
+
+
+def test_a_custom_tag_with_a_new_built_in_slug_is_kept_as_the_user_made_it(
+    tmp_path: Path,
+) -> None:
+    path = _old_journal_copy(tmp_path)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute(
+            'INSERT INTO tag (slug, "group", description, builtin) VALUES (?, ?, ?, 0)',
+            ("farewell", "My own", "waved them off at the door"),
+        )
+    conn.close()
+
+    db = open_database(str(path))
+    try:
+        store = Store(db)
+        farewell = next(t for t in store.tags() if t.slug == "farewell")
+    finally:
+        db.close()
+
+    assert (farewell.group, farewell.description, farewell.builtin) == (
+        "My own",
+        "waved them off at the door",
+        False,
+    )
+    assert _catalogue(path)["needs-asked"][2] == 1

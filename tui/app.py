@@ -28,7 +28,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.backend import Backend
+from tui.backend import Backend, Opener
 from tui.commands import COMMANDS, WHEN_FAILED
 from tui.hooks import Exports, Leavable
 from tui.screens.capture import DRAFT_EVERY_S, CaptureScreen
@@ -76,11 +76,12 @@ class ServiceJournalApp(HookedApp):
         on_drawn: Callable[[], None] | None = None,
         keys: KeyboardRest | None = None,
         autosave_every: float | None = DRAFT_EVERY_S,
+        opener: Opener | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self._on_drawn = on_drawn
-        self.backend = Backend(settings)
+        self.backend = Backend(settings, opener)
         self.zone: tzinfo = UTC
         self._zone_error: str | None = None
         try:
@@ -351,10 +352,12 @@ def make_app(
     on_drawn: Callable[[], None] | None = None,
     keys: KeyboardRest | None = None,
     autosave_every: float | None = DRAFT_EVERY_S,
+    opener: Opener | None = None,
 ) -> ServiceJournalApp:
     """The app for these settings (tests build it here too); ``on_drawn`` runs once the first
     screen is on the terminal (``tui.launch`` resumes garbage collection there). Both clocks the
     app keeps are parameters, so tests depend on neither: ``keys`` decides when the keyboard rests
     for the background warm-up (``tui.warm_up``), and ``autosave_every`` is how often the capture
-    form keeps its draft (None: only when asked, as tests do)."""
-    return ServiceJournalApp(settings, on_drawn, keys, autosave_every)
+    form keeps its draft (None: only when asked, as tests do). ``opener`` opens the journal in
+    the app's opening worker instead of ``open_store`` (the demo writes its month there)."""
+    return ServiceJournalApp(settings, on_drawn, keys, autosave_every, opener)

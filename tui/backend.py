@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+Opener = Callable[..., "JournalStore"]
+"""How the journal is opened: ``open_store``'s signature (settings, on_upgrade=, passphrase=).
+The demo passes its own, which also writes the demo month before the screens see the journal."""
+
 OPEN_TIMEOUT_S = 60.0
 """How long a call waits for the journal to open (migrations on a big file take a while)."""
 CALL_NOW_WAIT_S = 0.05
@@ -30,8 +34,9 @@ CALL_NOW_WAIT_S = 0.05
 class Backend:
     """Lazily opened access to one journal, shared by the app's screens."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, opener: Opener | None = None) -> None:
         self.settings = settings
+        self._opener = opener
         self._lock = threading.Lock()
         self._ready = threading.Event()
         self._store: JournalStore | None = None
@@ -53,9 +58,11 @@ class Backend:
         ``passphrase`` is asked (and asked again after a wrong one) for an encrypted journal.
         """
         try:
-            from journal.store import open_store
+            if self._opener is None:
+                from journal.store import open_store
 
-            store = open_store(self.settings, on_upgrade=on_upgrade, passphrase=passphrase)
+                self._opener = open_store
+            store = self._opener(self.settings, on_upgrade=on_upgrade, passphrase=passphrase)
             with self._lock:
                 self._store = store
         except JournalError as exc:

@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from journal.config import Settings
+    from tui.backend import Opener
 
 
-def run(settings: Settings) -> int:
-    """Run the app in the terminal; the exit code is 0, or 3 when the journal could not be used."""
+def run(settings: Settings, opener: Opener | None = None) -> int:
+    """Run the app in the terminal; the exit code is 0, or 3 when the journal could not be used.
+
+    ``opener`` opens the journal instead of ``open_store`` (``tui.demo`` writes its month there).
+    """
     gc.disable()
     try:
         from tui.app import make_app
 
-        app = make_app(settings, on_drawn=resume_collection)
+        app = make_app(settings, on_drawn=resume_collection, opener=opener)
         app.run()
     finally:
         gc.enable()  # the app may stop before it draws

@@ -41,7 +41,14 @@ def test_matching_ranks_slug_prefixes_before_groups_and_descriptions() -> None:
     assert [t.slug for t in match_tags(BUILTIN_TAGS, "phone")] == ["attention"]
     # A group name lists the group.
     empathy = [t.slug for t in match_tags(BUILTIN_TAGS, "empathy")]
-    assert empathy == ["attention", "listening", "individualized", "customer-view", "patience"]
+    assert empathy == [
+        "attention",
+        "listening",
+        "individualized",
+        "customer-view",
+        "patience",
+        "needs-asked",
+    ]
     assert match_tags(BUILTIN_TAGS, "") == list(BUILTIN_TAGS)
     custom = [TagInfo("phone-first", "Custom", "")]
     assert [t.slug for t in match_tags(custom, "phone first")] == ["phone-first"]
