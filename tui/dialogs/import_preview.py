@@ -180,8 +180,11 @@ class ImportDialog(ModalScreen[int | None]):
         """A changed path makes the preview stale: nothing can be imported until it is read."""
         event.stop()
         self.workers.cancel_group(self, READ)
-        self._show_error("")
-        self._show_preview(None)
+        # Each key of a path lands here: clear only what a read left, so typing stays cheap.
+        if self.query_one("#import-error", Label).has_class("-shown"):
+            self._show_error("")
+        if self.preview is not None:
+            self._show_preview(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
