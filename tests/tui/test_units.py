@@ -145,3 +145,21 @@ def test_the_warm_up_waits_for_the_keys_to_rest_and_not_past_closing() -> None:
     closing.key_pressed()
     closing.close()
     assert closing.wait() is False  # at once, not an hour later
+
+
+@pytest.mark.parametrize(
+    ("decision", "status"),
+    [
+        (None, "open"),
+        ("done", "done"),
+        ("dropped", "dropped"),
+        ("carried", "carried"),
+        (None, "done"),  # decided by an earlier review: "... before"
+        (None, "dropped"),
+    ],
+)
+def test_an_action_items_state_never_runs_into_its_text(decision: str | None, status: str) -> None:
+    from tui.widgets.review_actions import STATE_WIDTH, _state
+
+    label = _state(decision, status).plain
+    assert len(label) == STATE_WIDTH and label.endswith(" ")

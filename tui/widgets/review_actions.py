@@ -23,11 +23,17 @@ STATES = {
     "carried": ("→ carried over", "$text-warning"),
     None: ("○ to mark", "$text-muted"),
 }
-STATE_WIDTH = 15
+DECIDED_BEFORE = ("done", "dropped")
+"""Items closed by an earlier review: shown with "before" after their state."""
+STATE_WIDTH = 1 + max(
+    len(label) + (len(" before") if key in DECIDED_BEFORE else 0)
+    for key, (label, _) in STATES.items()
+)
+"""The widest state label and a space, so that no label runs into the item's text."""
 
 
 def _state(decision: str | None, status: str) -> Content:
-    if decision is None and status in ("done", "dropped"):
+    if decision is None and status in DECIDED_BEFORE:
         label, style = STATES[status]
         return Content.styled(f"{label + ' before':<{STATE_WIDTH}}", "$text-muted")
     label, style = STATES.get(decision, STATES[None])
