@@ -4,6 +4,11 @@ Kept to the standard library and plain data because it is imported on every star
 the first migration, quick capture). Slugs are stable identifiers stored in journals and exports, so
 entries here may gain better descriptions but must never be renamed or removed.
 
+Existing journals receive a change here only through a schema revision: revision 0004 adds the
+built-in tags a journal lacks and refreshes built-in descriptions, so a later change to this list
+ships with a new revision that runs the same step again (a journal never rewrites its catalogue on
+an ordinary open, which keeps start-up free of it).
+
 Each description names one behaviour someone could have seen, distinct from every other tag's and
 from the entry's own fields (the "left them" outcome): when two tags describe the same moment, one
 incident is counted twice and the review's patterns mislead. Journals take the current
