@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from journal.cli import main
 
@@ -26,12 +27,6 @@ ADD_EXAMPLE = [
     "--differently",
     "Same, plus a word to the person waiting behind",
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def sj(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -6,18 +6,11 @@ import json
 from typing import Any
 
 import pytest
-
-from journal.cli import main
+from cli_run import run
 
 EXAMPLE = (
     "Teller kept typing while the queue grew -att -queue @bank ~w =badly // greet the line first"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def show(capsys: pytest.CaptureFixture[str], entry_id: str) -> dict[str, Any]:

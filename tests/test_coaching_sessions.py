@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cli_run import one_sentence, run
 
-from journal.cli import main
 from journal.db import Database
 from journal.errors import InputError
 from journal.store import Store
@@ -148,22 +148,6 @@ def test_an_unreadable_held_at_is_skipped_and_named_by_doctor(clocked: Store, db
 def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     monkeypatch.setattr(Store, "now", lambda self: NOW)
     return NOW
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_sentence(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 def test_coaching_add_prints_the_id_and_list_shows_the_agreements(

@@ -10,10 +10,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_run import one_sentence, run
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from journal.cli import main
 from journal.db import dt_from_db, dt_to_db
 from journal.instants import MAX_YEAR, MIN_YEAR, FutureTimeError, OutOfRangeError
 from journal.store import Store
@@ -21,22 +21,6 @@ from journal.when import parse_capture, parse_when
 
 RANGE = "use years 1900 to 2200"
 NOW = datetime(2026, 12, 6, 3, 16, tzinfo=UTC)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_sentence(err: str) -> str:
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    return lines[0]
 
 
 @pytest.fixture

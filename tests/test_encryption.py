@@ -9,9 +9,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from journal_templates import RAW_KEY
 
-from journal.cli import main
 from journal.db import open_database
 from journal.db.cipher import content_digest, convert
 from journal.db.files import SQLITE_HEADER
@@ -26,12 +26,6 @@ PHRASE = "correct horse 'battery' staple"
 PASS = RAW_KEY
 """Every other test: a raw key skips the derivation; the file is encrypted all the same."""
 FIXTURES = Path(__file__).parent / "fixtures" / "schemas"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_sentence(err: str) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_run import run
 
-from journal.cli import main
 from journal.db import open_database
 from journal.export.data import CSV_COLUMNS, neutralise, restore
 from journal.schemas import EntryIn, TagIn, validate
@@ -83,12 +83,6 @@ def journal(tmp_path: Path) -> Path:
     path = tmp_path / "journal.db"
     fill(path)
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_export_carries_every_field(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_run import run
 
-from journal.cli import main
 from journal.db import Database
 from journal.export import render_export
 from journal.schemas import EntryIn, validate
@@ -205,15 +205,6 @@ def cli_journal(db: Database, db_path: object, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("SERVICE_JOURNAL_DB", str(db_path))
     monkeypatch.setattr(Store, "now", lambda self: at(11, 28, 9))
     return store
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_since_last_session_runs_from_the_session_to_now(

@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from cli_run import run
 
-from journal.cli import main
 from journal.store import Store
 
 NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # Thursday of 2026-W48, 18:00 in Berlin
@@ -22,15 +22,6 @@ NOW = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)  # Thursday of 2026-W48, 18:00 i
 def clock(monkeypatch: pytest.MonkeyPatch) -> datetime:
     monkeypatch.setattr(Store, "now", lambda self: NOW)
     return NOW
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse's usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def refused(capsys: pytest.CaptureFixture[str], code: int, *args: str) -> str:
