@@ -33,7 +33,7 @@ class Guarded:
 class Served:
     """A running `service-journal serve` and what it printed."""
 
-    process: subprocess.Popen[str]
+    process: subprocess.Popen[bytes]
     base: str
     token: str
     db: Path
@@ -46,25 +46,28 @@ class Served:
         """ctrl+c, as in the terminal; returns the rest of what it printed (out, err)."""
         self.process.send_signal(signal.SIGINT)
         out, err = self.process.communicate(timeout=60)
-        return out, err
+        return out.decode(), err.decode()
 
 
 def start_serve(db: Path, *extra: str) -> Served:
+    """Start `serve` and read what it prints up to the link, and not a byte more: the pipe is
+    unbuffered, so the rest (the QR code, the stop message) is left for ``stop()`` to read,
+    however the output was split into chunks."""
     process = subprocess.Popen(
         [sys.executable, "-m", "journal.cli", "--db", str(db), "serve", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        text=True,
+        bufsize=0,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert process.stdout is not None
-    for line in process.stdout:
-        if found := URL.search(line):
+    while line := process.stdout.readline():
+        if found := URL.search(line.decode()):
             return Served(process, found[1], found[2], db)
     process.kill()
     _, err = process.communicate()
-    raise AssertionError(f"serve printed no link; stderr: {err}")
+    raise AssertionError(f"serve printed no link; stderr: {err.decode()}")
 
 
 def children_of(pid: int) -> set[int]:
