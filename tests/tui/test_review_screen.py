@@ -423,3 +423,32 @@ def test_every_review_key_is_in_the_help() -> None:
         for binding in owner.BINDINGS:
             for key in binding.key.split(","):  # type: ignore[union-attr]
                 assert names.get(key, key) in listed, f"{owner.__name__}: {key} is not in the help"
+
+
+async def test_my_wins_are_the_users_own_and_observed_wins_are_models_to_copy(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "j.db"
+    seed_sample(path)
+    with open_store(path) as store:
+        for what, perspective in (
+            ("I walked a lost guest to the lift myself", "provider"),
+            ("Porter walked a lost guest to the lift", "witnessed"),
+        ):
+            add(
+                store,
+                what,
+                tags=("+initiative",),
+                occurred_at=SEED_START + timedelta(hours=3),
+                perspective=perspective,
+                overall="well",
+                lesson="Walking beats pointing",
+            )
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_review(pilot)
+        wins = str(screen.query_one("#review-wins").render())
+        observed = str(screen.query_one("#review-observed").render())
+        assert "I walked a lost guest" in wins
+        assert "Porter" not in wins
+        assert "Porter walked a lost guest" in observed

@@ -33,7 +33,7 @@ PANELS = {
     "glance-panel": "Week at a glance",
     "dimensions-panel": "Dimensions",
     "recurring-panel": "Recurring problems of my own practice",
-    "wins-panel": "Wins",
+    "wins-panel": "My wins",
     "own-panel": "My own practice",
     "observed-panel": "What I observed",
     "trends-panel": "Trends",
@@ -167,7 +167,9 @@ class ReviewBody(VerticalScroll):
         self.query_one(MosaicView).show_mosaic(review.mosaic)
         self.query_one(DimensionTable).show_table(review.groups, review.tags)
         self.query_one(RecurringList).show_recurring(review.recurring)
-        self.query_one(WinsList).show_wins(review.wins, zone)
+        # Wins are the user's own: what went well in others' service is in What I observed.
+        own_wins = review.practice.own.wins if review.practice is not None else []
+        self.query_one(WinsList).show_wins(own_wins, zone)
         if review.practice is not None:
             self.query_one(OwnPracticeView).show_practice(review.practice.own, zone)
             self.query_one(ObservedView).show_observed(review.practice.observed, zone)

@@ -56,14 +56,15 @@ class RecurringList(Static):
 
 
 class WinsList(Static):
-    """The week's entries that went well with a lesson or a "left better"."""
+    """The week's entries of the user's own service that went well with a lesson or a "left
+    better" (observed ones are models to copy, in What I observed)."""
 
     def show_wins(self, wins: list[EntryRow], zone: tzinfo) -> None:
         if not wins:
             self.update(
                 Content.styled(
-                    "None yet: an entry that went well counts once it has a lesson "
-                    "or left the person better off.",
+                    "None yet: an entry where you were serving and it went well counts "
+                    "once it has a lesson or left the person better off.",
                     "$text-muted",
                 )
             )
