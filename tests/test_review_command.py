@@ -137,6 +137,8 @@ def test_text_output(db_path: Path, journal: list[int], capsys: pytest.CaptureFi
     assert "Recurring problems of my own practice" in out and "-acknowledged" in out
     assert "My own practice (2 provider entries)" in out
     assert "What I observed (2 entries witnessed or as the customer)" in out
+    # The week's only win was lived as a customer: a model to copy, not one of my wins.
+    assert "\nWins\n" not in out and "My wins" not in out
     assert "Inbox:" in out
     for i, r in rows:
         if r[5] is None:

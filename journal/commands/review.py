@@ -65,9 +65,11 @@ def review_lines(review: WeekReview, zone: tzinfo) -> list[str]:
         for r in review.recurring:
             ids = " ".join(f"#{i}" for i in r.entry_ids)
             lines.append(f"  -{r.slug:<24} {r.count}x  {sparkline(r.weekly_counts)}  {ids}")
-    if review.wins:
-        lines += ["", "Wins"]
-        lines += [f"  {_entry_line(e, zone)}" for e in review.wins]
+    # The user's own wins; what went well in others' service is a model to copy, above.
+    own_wins = review.practice.own.wins if review.practice is not None else review.wins
+    if own_wins:
+        lines += ["", "My wins"]
+        lines += [f"  {_entry_line(e, zone)}" for e in own_wins]
     if review.unreflected:
         lines += [
             "",
