@@ -31,7 +31,7 @@ from tui.widgets.review_trends import TrendsPanel
 
 PANELS = {
     "glance-panel": "Week at a glance",
-    "dimensions-panel": "Dimensions",
+    "dimensions-panel": "Dimensions: every entry, mine and observed",
     "recurring-panel": "Recurring problems of my own practice",
     "wins-panel": "My wins",
     "own-panel": "My own practice",
