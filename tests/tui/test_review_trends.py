@@ -34,6 +34,11 @@ async def test_w_goes_to_the_trends_of_the_own_practice(tmp_path: Path) -> None:
         note = text_of(screen, "#trends-note")
         assert "A direction from 5 marks" in note
         assert "marks a week, then the share done well" in note
+        # The whole panel is brought to the top of the review, its titled border included.
+        whole = screen.query_one("#trends-panel")
+        body = whole.parent
+        assert body is not None
+        await settle(pilot, lambda: whole.region.y == body.region.y)
 
 
 async def test_own_practice_and_observation_panels_are_apart(tmp_path: Path) -> None:

@@ -273,5 +273,12 @@ class ReviewBody(VerticalScroll):
         else:
             target = self.focus_form.select
         if target.display:
-            target.focus()
-            target.scroll_visible(top=where != "inbox")
+            target.focus(scroll_visible=False)
+            # A panel's title is on its border: bring the panel to the top, not only its list.
+            parent = target.parent
+            shown = (
+                parent
+                if where in ("trends", "actions") and isinstance(parent, Vertical)
+                else target
+            )
+            shown.scroll_visible(top=where != "inbox")
