@@ -130,17 +130,20 @@ class TagPicker(Widget):
         self._chosen: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
+        # Built in their first state here rather than looked up in ``on_mount``: a form closed
+        # in its first moments (quitting at once) may run the mount handler after its children
+        # are gone.
         with Horizontal(id="tag-row"):
             yield TagInput(placeholder="+word or -word", id="tag-input", compact=True)
-            yield Static(id="tag-chosen", markup=True)
-        yield OptionList(id="tag-options")
+            yield Static(self._chosen_text(), id="tag-chosen", markup=True)
+        options = OptionList(id="tag-options")
+        options.can_focus = False
+        yield options
         yield Static(id="tag-hint")
 
     def on_mount(self) -> None:
         self.border_title = "Tags"
         self.border_subtitle = "+word done well · -word done badly · enter adds · ⌫ removes"
-        self.query_one(OptionList).can_focus = False
-        self._show_chosen()
         # The list is filled when the journal's catalogue arrives (or the field is reached
         # first): drawing forty options would hold back the form's first paint.
 
@@ -279,16 +282,17 @@ class TagPicker(Widget):
         hint.update(text)
         hint.set_class(bool(text), "-shown")
 
-    def _show_chosen(self) -> None:
+    def _chosen_text(self) -> Content:
         if not self._chosen:
-            text = Content.from_markup("[$text-muted]Chosen: none yet")
-        else:
-            parts: list[str | tuple[str, str]] = [("Chosen:", "$text-muted")]
-            for slug, polarity in self._chosen.items():
-                style = "$text-error" if polarity < 0 else "$text-success"
-                parts.extend([" ", (mark_text(slug, polarity), f"bold {style}")])
-            text = Content.assemble(*parts)
-        self.query_one("#tag-chosen", Static).update(text)
+            return Content.from_markup("[$text-muted]Chosen: none yet")
+        parts: list[str | tuple[str, str]] = [("Chosen:", "$text-muted")]
+        for slug, polarity in self._chosen.items():
+            style = "$text-error" if polarity < 0 else "$text-success"
+            parts.extend([" ", (mark_text(slug, polarity), f"bold {style}")])
+        return Content.assemble(*parts)
+
+    def _show_chosen(self) -> None:
+        self.query_one("#tag-chosen", Static).update(self._chosen_text())
 
     def _refresh_options(self) -> None:
         _, query = split_sign(self.input.value)
