@@ -89,12 +89,14 @@ def gather(
     while weeks[0] != first_week and len(weeks) < MAX_QUESTION_WEEKS:
         weeks.insert(0, shift_week(weeks[0], -1))
     questions: list[tuple[str, str]] = []
-    for week in weeks:
+    state = None
+    for week in weeks:  # ends with the last week, whose state holds the focus
         state = reviews.get_week(week)
         if state is not None and state.coach_questions:
             questions.append((week, state.coach_questions))
-    focus = reviews.get_week(last_week)
-    groups = {t.slug: t.group for t in store.tag_catalogue()}
+    focus = state
+    catalogue = {t.slug: t for t in store.tag_catalogue()}
+    groups = {slug: t.group for slug, t in catalogue.items()}
     from journal.export.since_session import collect
 
     since = collect(store, start, end, entries, zone=zone, week_start=week_start)
@@ -108,7 +110,7 @@ def gather(
         entries=included,
         private_left_out=private,
         unflagged_left_out=len(entries) - len(included),
-        catalogue={t.slug: t for t in store.tag_catalogue()},
+        catalogue=catalogue,
         focus=focus if focus is not None and focus.focus_tag else None,
         coach_questions=questions,
         since_session=since,
