@@ -64,6 +64,14 @@ def week_of(day: date, week_start: str = "monday") -> str:
     return week_label(year, week)
 
 
+def weeks_through(first: str, last: str, limit: int) -> list[str]:
+    """The week labels from ``first`` to ``last``, oldest first; at most the last ``limit``."""
+    weeks = [last]
+    while weeks[0] != first and len(weeks) < limit:
+        weeks.insert(0, shift_week(weeks[0], -1))
+    return weeks
+
+
 def shift_week(label: str, weeks: int) -> str:
     """The label ``weeks`` weeks after (or before, if negative) ``label``."""
     year, week = parse_week(label)

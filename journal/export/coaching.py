@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.values import EntryFilter
-from journal.weeks import shift_week, week_of
+from journal.weeks import week_of, weeks_through
 
 if TYPE_CHECKING:
     from journal.export.since_session import SinceSession
@@ -84,10 +84,7 @@ def gather(
 
     reviews = store.review
     last_week = week_of(last_day, week_start)
-    weeks = [last_week]
-    first_week = week_of(first_day, week_start)
-    while weeks[0] != first_week and len(weeks) < MAX_QUESTION_WEEKS:
-        weeks.insert(0, shift_week(weeks[0], -1))
+    weeks = weeks_through(week_of(first_day, week_start), last_week, MAX_QUESTION_WEEKS)
     questions: list[tuple[str, str]] = []
     state = None
     for week in weeks:  # ends with the last week, whose state holds the focus

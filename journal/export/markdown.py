@@ -128,7 +128,7 @@ def _action_items(data: CoachingData) -> list[str]:
         return []
     lines = []
     for item, entry in [*pending, *finished]:
-        box = "[x]" if item.status == "done" else "[ ]"
+        box = since_session.checkbox(item.status)
         status = {"carried": " (carried over)", "dropped": " (dropped)"}.get(item.status, "")
         source = f"from {day_text(entry.occurred_at.astimezone(data.zone).date())}: {entry.what}"
         text = escape.text(item.text + status, indent="  ")

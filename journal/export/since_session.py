@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from journal.export import escape
-from journal.weeks import shift_week, week_of
+from journal.weeks import week_of, weeks_through
 
 if TYPE_CHECKING:
     from journal.export.coaching import CoachingData
@@ -82,7 +82,9 @@ def collect(
     first_day = start.astimezone(zone).date()
     last_day = _last_day(end, zone)
     held_day = session.held_at.astimezone(zone).date() if session else first_day
-    weeks = _weeks(week_of(min(first_day, held_day), week_start), week_of(last_day, week_start))
+    weeks = weeks_through(
+        week_of(min(first_day, held_day), week_start), week_of(last_day, week_start), MAX_WEEKS
+    )
     reviews = store.review
     states = [state for state in (reviews.get_week(w) for w in weeks) if state is not None]
     foci: dict[str, FocusEvidence] = {}
@@ -99,7 +101,9 @@ def collect(
             well=_marked(entries, tag, 1),
             badly=_marked(entries, tag, -1),
         )
-    range_weeks = set(_weeks(week_of(first_day, week_start), week_of(last_day, week_start)))
+    range_weeks = set(
+        weeks_through(week_of(first_day, week_start), week_of(last_day, week_start), MAX_WEEKS)
+    )
     reviewed = [w for w in reviews.reviewed_weeks() if w in range_weeks]
     history = reviews.checkin_history(reviewed) if reviewed else {}
     answered = [w for w in reviewed if history.get(w)]
@@ -145,7 +149,7 @@ def lines(data: CoachingData) -> list[str]:
             status = _DECIDED.get(item.status, item.status)
             closed = f" {_day(item.closed_at, zone)}" if item.closed_at else ""
             text = f"{item.text} ({status}{closed}, action item #{item.id})"
-            rows.append(f"- {_box(item.status)} {escape.text(text, indent='  ')}")
+            rows.append(f"- {checkbox(item.status)} {escape.text(text, indent='  ')}")
         blocks.append("\n".join(rows))
     if since.checkin_weeks is not None and since.checkin_moves:
         blocks += ["### Check-in", _checkin(since)]
@@ -193,7 +197,7 @@ def _item(activity: ItemActivity, data: CoachingData) -> str:
         source = f"from #{item.entry_id}: {activity.entry_what or ''}"
     text = escape.text(item.text, indent="  ")
     tail = escape.text(f"#{item.id} · {'; '.join(events)} · {source}", indent="  ")
-    return f"- {_box(item.status)} {text}\\\n  {tail}"
+    return f"- {checkbox(item.status)} {text}\\\n  {tail}"
 
 
 def _checkin(since: SinceSession) -> str:
@@ -221,14 +225,8 @@ def _marked(entries: list[EntryRow], slug: str, sign: int) -> list[EntryRow]:
     return [e for e in entries if any(t.slug == slug and t.polarity == sign for t in e.tags)]
 
 
-def _weeks(first: str, last: str) -> list[str]:
-    weeks = [last]
-    while weeks[0] != first and len(weeks) < MAX_WEEKS:
-        weeks.insert(0, shift_week(weeks[0], -1))
-    return weeks
-
-
-def _box(status: str) -> str:
+def checkbox(status: str) -> str:
+    """An item's checkbox in the document: ticked when done."""
     return "[x]" if status == "done" else "[ ]"
 
 
